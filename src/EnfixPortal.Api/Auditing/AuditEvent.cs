@@ -1,0 +1,40 @@
+using EnfixPortal.Api.Common;
+
+namespace EnfixPortal.Api.Auditing;
+
+public enum AuditOutcome { Success = 0, Failure = 1, Refused = 2 }
+
+/// <summary>One change or sign-in attempt. Never carries a secret: tokens are named by accessor.</summary>
+public sealed class AuditEvent
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public string? ActorId { get; set; }
+    public string? ActorName { get; set; }
+    public Door Door { get; set; }
+    public required string Action { get; set; }
+    public string? TargetAccessor { get; set; }
+    public string? TargetUserId { get; set; }
+    public string? ClientAddress { get; set; }
+    public AuditOutcome Outcome { get; set; }
+    public string? Detail { get; set; }
+}
+
+public static class AuditActions
+{
+    public const string AppTokenCreated = "app_token.created";
+    public const string UserTokenCreated = "user_token.created";
+    public const string TokenExpiryChanged = "token.expiry_changed";
+    public const string TokenRenamed = "token.renamed";
+    public const string TokenDeleted = "token.deleted";
+    public const string LoginSucceeded = "login.succeeded";
+    public const string LoginFailed = "login.failed";
+    public const string LoginLockedOut = "login.locked_out";
+    public const string UserCreated = "user.created";
+    public const string UserUpdated = "user.updated";
+    public const string UserDeactivated = "user.deactivated";
+    public const string UserReactivated = "user.reactivated";
+    public const string UserDeleted = "user.deleted";
+    public const string UserPasswordReset = "user.password_reset";
+    public const string UserTokensRevoked = "user.tokens_revoked";
+}

@@ -1,0 +1,12 @@
+namespace EnfixPortal.Api.Common;
+
+/// <summary>The door a request came through; recorded on every audit event.</summary>
+public enum Door { Api, Portal, Cli }
+
+/// <summary>Who is asking, through which door and from where. Every service call that changes something takes one.</summary>
+public sealed record Actor(string? UserId, string? UserName, bool IsAdmin, Door Door, string? ClientAddress = null)
+{
+    public static Actor Cli(string? userId = null, string? userName = null) => new(userId, userName ?? "cli", true, Door.Cli);
+
+    public bool MayActFor(string userId) => IsAdmin || string.Equals(UserId, userId, StringComparison.Ordinal);
+}

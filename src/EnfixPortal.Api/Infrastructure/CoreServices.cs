@@ -1,0 +1,57 @@
+using EnfixPortal.Api.Auditing;
+using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace EnfixPortal.Api.Infrastructure;
+
+public static class CoreServices
+{
+    /// <summary>The service layer every door shares: settings, persistence, Identity, tokens, users, audit.</summary>
+    public static IServiceCollection AddEnfixCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<TokenSettings>().BindConfiguration(TokenSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LockoutSettings>().BindConfiguration(LockoutSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PasswordSettings>().BindConfiguration(PasswordSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddEnfixPersistence(configuration);
+
+        services.AddAuthentication();
+        services.AddIdentityCore<EnfixUser>()
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<EnfixDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<LockoutSettings>, IOptions<PasswordSettings>>((identity, lockout, password) =>
+        {
+            identity.Lockout.MaxFailedAccessAttempts = lockout.Value.MaxFailedAttempts;
+            identity.Lockout.DefaultLockoutTimeSpan = lockout.Value.Duration;
+            identity.Lockout.AllowedForNewUsers = true;
+            identity.Password.RequiredLength = password.Value.RequiredLength;
+            identity.Password.RequireDigit = password.Value.RequireDigit;
+            identity.Password.RequireLowercase = password.Value.RequireLowercase;
+            identity.Password.RequireUppercase = password.Value.RequireUppercase;
+            identity.Password.RequireNonAlphanumeric = password.Value.RequireNonAlphanumeric;
+            identity.User.RequireUniqueEmail = false;
+        });
+
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<TokenRevocations>();
+        services.AddSingleton<TokenUsage>();
+        services.AddSingleton<TokenService>();
+        services.AddSingleton<TokenQueries>();
+        services.AddSingleton<TokenBulk>();
+        services.AddSingleton<TokenValidator>();
+        services.AddSingleton<UserQueries>();
+        services.AddSingleton<UserService>();
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<AdminBootstrapper>(sp, Console.Out));
+        services.AddHostedService<TokenUsageFlusher>();
+        return services;
+    }
+}

@@ -1,0 +1,30 @@
+using EnfixPortal.Api.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnfixPortal.Api.Infrastructure;
+
+public static class HealthEndpoints
+{
+    /// <summary><c>/healthz</c>: the process answers (no database). <c>/readyz</c>: the database answers too.</summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription();
+        app.MapGet("/readyz", async (IDbContextFactory<EnfixDbContext> dbFactory, CancellationToken ct) =>
+        {
+            try
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                await db.Database.ExecuteSqlRawAsync("SELECT 1", ct);
+                return Results.Text("ready");
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return Results.Json(new { errors = new { server = "The database does not answer." } }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        }).ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,35 @@
+using EnfixPortal.Api.Auditing;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnfixPortal.Api.Infrastructure.Persistence;
+
+/// <summary>The one model. Each provider has a subclass of its own only so that each keeps its own migrations.</summary>
+public abstract class EnfixDbContext(DbContextOptions options) : IdentityDbContext<EnfixUser, IdentityRole, string>(options)
+{
+    public DbSet<Token> Tokens => Set<Token>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored as UTC ticks: ordered, indexable and compared in SQL the same way on every provider.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcTicksConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<EnfixUser>(user =>
+        {
+            user.Property(u => u.Id).HasMaxLength(24);
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+            user.HasMany<Token>().WithOne(t => t.User).HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.ApplyConfiguration(new TokenConfiguration());
+        builder.ApplyConfiguration(new AuditEventConfiguration());
+    }
+}

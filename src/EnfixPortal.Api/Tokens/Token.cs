@@ -1,0 +1,26 @@
+using EnfixPortal.Api.Users;
+
+namespace EnfixPortal.Api.Tokens;
+
+public enum TokenKind { App = 0, Login = 1, Obo = 2 }
+
+/// <summary>An app token or a user token. Only the SHA-256 of the secret is kept; the accessor names it everywhere else.</summary>
+public sealed class Token
+{
+    public long Id { get; set; }
+    public required string Accessor { get; set; }
+    public required byte[] SecretHash { get; set; }
+    public required string Hint { get; set; }
+    public TokenKind Kind { get; set; }
+    public string? Name { get; set; }
+    public required string UserId { get; set; }
+    public EnfixUser? User { get; set; }
+    public string? IssuedById { get; set; }
+    /// <summary>For login tokens: the accessor of the app token presented at login (audit only).</summary>
+    public string? LoginAppTokenAccessor { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? LastUsedAt { get; set; }
+
+    public bool IsUserToken => Kind != TokenKind.App;
+}

@@ -1,0 +1,46 @@
+using EnfixPortal.Api.Auditing;
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnfixPortal.Api.Tokens;
+
+/// <summary>Changes to many tokens at once: the portal's multi-select and a user's "revoke all".</summary>
+public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, AuditLog audit, TokenRevocations revocations)
+{
+    /// <summary>Expires every active token of a user (kinds given, or all), keeping the records. Returns how many.</summary>
+    public async Task<ServiceResult<int>> ExpireAllForUserAsync(Actor actor, string userId, IReadOnlyCollection<TokenKind>? kinds = null, CancellationToken ct = default)
+    {
+        if (!actor.MayActFor(userId)) return ServiceError.Forbidden("Only an administrator may revoke another user's tokens.");
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var tokens = db.Tokens.Where(t => t.UserId == userId && t.ExpiresAt > now);
+        if (kinds is not null) tokens = tokens.Where(t => kinds.Contains(t.Kind));
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var count = await tokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, now), ct);
+        db.AuditEvents.Add(audit.For(actor, AuditActions.UserTokensRevoked, targetUserId: userId, detail: $"expired={count}"));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        revocations.RevokeUser(userId);
+        return count;
+    }
+
+    /// <summary>Expires (keeps) or deletes the named tokens the actor may see; the rest are skipped. Returns how many changed.</summary>
+    public async Task<int> ApplyAsync(Actor actor, TokenFamily family, IReadOnlyCollection<string> accessors, bool delete, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var tokens = await db.Tokens.OfFamily(family).Where(t => accessors.Contains(t.Accessor)).ToListAsync(ct);
+        tokens.RemoveAll(t => !actor.MayActFor(t.UserId));
+        foreach (var token in tokens)
+        {
+            if (delete) db.Tokens.Remove(token);
+            else token.ExpiresAt = token.ExpiresAt > now ? now : token.ExpiresAt;
+            db.AuditEvents.Add(audit.For(actor, delete ? AuditActions.TokenDeleted : AuditActions.TokenExpiryChanged,
+                targetAccessor: token.Accessor, targetUserId: token.UserId, detail: delete ? null : $"expires_at={token.ExpiresAt:O}"));
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var token in tokens) revocations.Revoke(token.SecretHash);
+        return tokens.Count;
+    }
+}

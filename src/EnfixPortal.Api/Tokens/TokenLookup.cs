@@ -1,0 +1,27 @@
+using EnfixPortal.Api.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnfixPortal.Api.Tokens;
+
+/// <summary>Finds a token by its secret or accessor. A token the actor may not see is reported exactly like a missing one.</summary>
+internal static class TokenLookup
+{
+    public static IQueryable<Token> OfFamily(this IQueryable<Token> tokens, TokenFamily family) =>
+        family == TokenFamily.App ? tokens.Where(t => t.Kind == TokenKind.App) : tokens.Where(t => t.Kind != TokenKind.App);
+
+    public static async Task<ServiceResult<Token>> FindVisibleAsync(IQueryable<Token> tokens, Actor actor, TokenFamily family, string id, CancellationToken ct)
+    {
+        IQueryable<Token>? match = null;
+        if (TokenSecrets.LooksLikeSecret(id))
+        {
+            var hash = TokenSecrets.Hash(id);
+            match = tokens.Where(t => t.SecretHash == hash);
+        }
+        else if (TokenSecrets.LooksLikeAccessor(id))
+            match = tokens.Where(t => t.Accessor == id);
+        var token = match is null ? null : await match.OfFamily(family).SingleOrDefaultAsync(ct);
+        if (token is null || !actor.MayActFor(token.UserId))
+            return ServiceError.NotFound("id", family == TokenFamily.App ? "No app token has this ID." : "No token has this ID.");
+        return token;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Numerics;
+
+namespace EnfixPortal.Api.Tokens;
+
+/// <summary>App tokens and user tokens (login and OBO) are two resources over one table.</summary>
+public enum TokenFamily { App, User }
+
+public enum TokenStatus { Any, Active, Expired }
+
+public enum TokenSort { CreatedAt, ExpiresAt, LastUsedAt, Name }
+
+public sealed record CreateTokenRequest(string? UserId = null, string? Name = null, BigInteger? SecondsUntilExpire = null);
+
+public sealed record ChangeTokenRequest(BigInteger? SecondsUntilExpire = null, string? Name = null, bool SetName = false);
+
+/// <summary>The plaintext is here and nowhere else, once.</summary>
+public sealed record CreatedToken(string Secret, TokenView Token);
+
+public sealed record TokenView(
+    string Accessor, string Hint, string? Name, TokenKind Kind, string UserId, string? UserName, string? IssuedById,
+    DateTime CreatedAt, DateTime ExpiresAt, bool Expired, DateTime? LastUsedAt);
+
+public sealed record TokenQuery(
+    TokenFamily Family,
+    string? UserId = null,
+    TokenKind? Kind = null,
+    TokenStatus Status = TokenStatus.Any,
+    string? Text = null,
+    TokenSort Sort = TokenSort.CreatedAt,
+    bool Descending = true,
+    int Page = 1,
+    int PerPage = 50);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PerPage);

@@ -1,0 +1,75 @@
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnfixPortal.Api.Tokens;
+
+/// <summary>Reads tokens for every door: one, or a page filtered, sorted and counted in SQL.</summary>
+public sealed class TokenQueries(IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time)
+{
+    public const int MaxPerPage = 500;
+
+    public async Task<ServiceResult<TokenView>> GetAsync(Actor actor, TokenFamily family, string id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await TokenLookup.FindVisibleAsync(db.Tokens.AsNoTracking().Include(t => t.User), actor, family, id, ct);
+        if (found.Error is { } missing) return missing;
+        return TokenMapping.ToView(found.Value!, found.Value!.User?.UserName, Now);
+    }
+
+    public async Task<ServiceResult<Page<TokenView>>> ListAsync(Actor actor, TokenQuery query, CancellationToken ct = default)
+    {
+        if (query.Page < 1) return ServiceError.Validation("page", "page must be 1 or more.");
+        if (query.PerPage is < 1 or > MaxPerPage) return ServiceError.Validation("per_page", $"per_page must be between 1 and {MaxPerPage}.");
+        if (query.UserId is not null && !ObjectIds.IsWellFormed(query.UserId))
+            return ServiceError.Validation("user", TokenService.MalformedUserId);
+        if (query.UserId is not null && !actor.MayActFor(query.UserId))
+            return ServiceError.Forbidden("Only an administrator may list another user's tokens.");
+        if (query.Kind == TokenKind.App && query.Family == TokenFamily.User)
+            return ServiceError.Validation("kind", "kind must be login or obo.");
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = Now;
+        var tokens = Filter(db.Tokens.AsNoTracking().OfFamily(query.Family), actor, query, now);
+        var total = await tokens.CountAsync(ct);
+        var rows = await Sort(tokens, query)
+            .Skip((query.Page - 1) * query.PerPage).Take(query.PerPage)
+            .Select(t => new { Token = t, UserName = t.User!.UserName })
+            .ToListAsync(ct);
+        return new Page<TokenView>(rows.ConvertAll(r => TokenMapping.ToView(r.Token, r.UserName, now)), total, query.Page, query.PerPage);
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private static IQueryable<Token> Filter(IQueryable<Token> tokens, Actor actor, TokenQuery query, DateTime now)
+    {
+        var userId = actor.IsAdmin ? query.UserId : actor.UserId;
+        if (userId is not null) tokens = tokens.Where(t => t.UserId == userId);
+        if (query.Kind is { } kind) tokens = tokens.Where(t => t.Kind == kind);
+        tokens = query.Status switch
+        {
+            TokenStatus.Active => tokens.Where(t => t.ExpiresAt > now),
+            TokenStatus.Expired => tokens.Where(t => t.ExpiresAt <= now),
+            _ => tokens,
+        };
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim().ToLowerInvariant();
+            tokens = tokens.Where(t => t.Accessor.StartsWith(text) || t.Hint == text
+                || (t.Name != null && t.Name.ToLower().Contains(text)) || t.User!.NormalizedUserName!.Contains(text.ToUpperInvariant()));
+        }
+        return tokens;
+    }
+
+    private static IOrderedQueryable<Token> Sort(IQueryable<Token> tokens, TokenQuery query) => (query.Sort, query.Descending) switch
+    {
+        (TokenSort.ExpiresAt, false) => tokens.OrderBy(t => t.ExpiresAt).ThenBy(t => t.Id),
+        (TokenSort.ExpiresAt, true) => tokens.OrderByDescending(t => t.ExpiresAt).ThenByDescending(t => t.Id),
+        (TokenSort.LastUsedAt, false) => tokens.OrderBy(t => t.LastUsedAt).ThenBy(t => t.Id),
+        (TokenSort.LastUsedAt, true) => tokens.OrderByDescending(t => t.LastUsedAt).ThenByDescending(t => t.Id),
+        (TokenSort.Name, false) => tokens.OrderBy(t => t.Name).ThenBy(t => t.Id),
+        (TokenSort.Name, true) => tokens.OrderByDescending(t => t.Name).ThenByDescending(t => t.Id),
+        (_, false) => tokens.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+        _ => tokens.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+    };
+}

@@ -1,0 +1,125 @@
+using EnfixPortal.Api.Auditing;
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EnfixPortal.Api.Tokens;
+
+/// <summary>Creates, changes and deletes app and user tokens for every door, each change with its audit event.</summary>
+public sealed class TokenService(
+    IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, IOptionsMonitor<TokenSettings> options,
+    AuditLog audit, TokenRevocations revocations)
+{
+    public const string MalformedUserId = "One or more IDs are not formatted correctly.";
+
+    public Task<ServiceResult<CreatedToken>> CreateAppTokenAsync(Actor actor, CreateTokenRequest request, CancellationToken ct = default) =>
+        CreateAsync(actor, request, TokenKind.App, options.CurrentValue.AppTokenLifetime, ct);
+
+    /// <summary>A user token made here is an OBO token, even for oneself; login tokens come from <see cref="IssueLoginTokenAsync"/>.</summary>
+    public Task<ServiceResult<CreatedToken>> CreateOboTokenAsync(Actor actor, CreateTokenRequest request, CancellationToken ct = default) =>
+        CreateAsync(actor, request, TokenKind.Obo, options.CurrentValue.OboTokenLifetime, ct);
+
+    public async Task<CreatedToken> IssueLoginTokenAsync(Actor actor, EnfixUser user, string? appTokenAccessor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = Now;
+        var (token, secret) = NewToken(TokenKind.Login, user.Id, actor.UserId, null, Expiry.FromLifetime(options.CurrentValue.UserTokenLifetime, now), now);
+        token.LoginAppTokenAccessor = appTokenAccessor;
+        db.Tokens.Add(token);
+        db.AuditEvents.Add(audit.For(actor, AuditActions.LoginSucceeded, targetAccessor: token.Accessor, targetUserId: user.Id));
+        await db.SaveChangesAsync(ct);
+        return new CreatedToken(secret, TokenMapping.ToView(token, user.UserName, now));
+    }
+
+    public async Task<ServiceResult<TokenView>> ChangeAsync(Actor actor, TokenFamily family, string id, ChangeTokenRequest change, CancellationToken ct = default)
+    {
+        if (change.SecondsUntilExpire is null && !change.SetName)
+            return ServiceError.Validation("body", "Send seconds_until_expire, name or both.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await TokenLookup.FindVisibleAsync(db.Tokens.Include(t => t.User), actor, family, id, ct);
+        if (found.Error is { } missing) return missing;
+        var token = found.Value!;
+        var now = Now;
+        if (change.SecondsUntilExpire is { } seconds)
+        {
+            var expiry = Expiry.FromSeconds(seconds, now);
+            if (expiry.Error is { } invalid) return invalid;
+            token.ExpiresAt = expiry.Value;
+            db.AuditEvents.Add(audit.For(actor, AuditActions.TokenExpiryChanged, targetAccessor: token.Accessor, targetUserId: token.UserId,
+                detail: $"expires_at={token.ExpiresAt:O}"));
+        }
+        if (change.SetName)
+        {
+            var name = TokenNames.Normalize(change.Name);
+            if (name.Error is { } badName) return badName;
+            token.Name = name.Value;
+            db.AuditEvents.Add(audit.For(actor, AuditActions.TokenRenamed, targetAccessor: token.Accessor, targetUserId: token.UserId));
+        }
+        await db.SaveChangesAsync(ct);
+        revocations.Revoke(token.SecretHash);
+        return TokenMapping.ToView(token, token.User?.UserName, now);
+    }
+
+    public async Task<ServiceResult<TokenView>> DeleteAsync(Actor actor, TokenFamily family, string id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await TokenLookup.FindVisibleAsync(db.Tokens.Include(t => t.User), actor, family, id, ct);
+        if (found.Error is { } missing) return missing;
+        var token = found.Value!;
+        db.Tokens.Remove(token);
+        db.AuditEvents.Add(audit.For(actor, AuditActions.TokenDeleted, targetAccessor: token.Accessor, targetUserId: token.UserId));
+        await db.SaveChangesAsync(ct);
+        revocations.Revoke(token.SecretHash);
+        return TokenMapping.ToView(token, token.User?.UserName, Now);
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private async Task<ServiceResult<CreatedToken>> CreateAsync(Actor actor, CreateTokenRequest request, TokenKind kind, TimeSpan defaultLifetime, CancellationToken ct)
+    {
+        var ownerId = request.UserId ?? actor.UserId;
+        if (ownerId is null || !ObjectIds.IsWellFormed(ownerId))
+            return ServiceError.Validation("user", MalformedUserId);
+        if (!actor.MayActFor(ownerId))
+            return ServiceError.Forbidden("Only an administrator may issue tokens for another user.");
+        var name = TokenNames.Normalize(request.Name);
+        if (name.Error is { } badName) return badName;
+        var now = Now;
+        var expiry = request.SecondsUntilExpire is { } seconds ? Expiry.FromSeconds(seconds, now) : Expiry.FromLifetime(defaultLifetime, now);
+        if (expiry.Error is { } invalid) return invalid;
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == ownerId)
+            .Select(u => new { u.UserName, u.IsActive }).SingleOrDefaultAsync(ct);
+        if (owner is null)
+            return ServiceError.Validation("user", "No user has this ID.");
+        if (!owner.IsActive)
+            return ServiceError.Validation("user", "This user is deactivated; reactivate them before issuing tokens.");
+
+        var (token, secret) = NewToken(kind, ownerId, actor.UserId, name.Value, expiry.Value, now);
+        db.Tokens.Add(token);
+        db.AuditEvents.Add(audit.For(actor, kind == TokenKind.App ? AuditActions.AppTokenCreated : AuditActions.UserTokenCreated,
+            targetAccessor: token.Accessor, targetUserId: ownerId));
+        await db.SaveChangesAsync(ct);
+        return new CreatedToken(secret, TokenMapping.ToView(token, owner.UserName, now));
+    }
+
+    private static (Token Token, string Secret) NewToken(TokenKind kind, string userId, string? issuedBy, string? name, DateTime expiresAt, DateTime now)
+    {
+        var secret = TokenSecrets.NewSecret();
+        return (new Token
+        {
+            Accessor = TokenSecrets.NewAccessor(),
+            SecretHash = TokenSecrets.Hash(secret),
+            Hint = TokenSecrets.Hint(secret),
+            Kind = kind,
+            Name = name,
+            UserId = userId,
+            IssuedById = kind == TokenKind.App ? null : issuedBy,
+            CreatedAt = now,
+            ExpiresAt = expiresAt,
+        }, secret);
+    }
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EnfixPortal.Api.Tokens;
+
+public sealed class TokenSettings : IValidatableObject
+{
+    public const string Section = "Enfix:Tokens";
+
+    public TimeSpan AppTokenLifetime { get; set; } = TimeSpan.FromDays(73_050);
+    public TimeSpan UserTokenLifetime { get; set; } = TimeSpan.FromHours(24);
+    public TimeSpan OboTokenLifetime { get; set; } = TimeSpan.FromDays(1);
+    /// <summary>Expired login tokens older than this are purged; app and OBO tokens are kept.</summary>
+    public TimeSpan ExpiredLoginTokenRetention { get; set; } = TimeSpan.FromDays(30);
+    /// <summary>How often last-used times are written down in one batch.</summary>
+    public TimeSpan LastUsedFlushInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, value) in new[]
+        {
+            (nameof(AppTokenLifetime), AppTokenLifetime), (nameof(UserTokenLifetime), UserTokenLifetime),
+            (nameof(OboTokenLifetime), OboTokenLifetime), (nameof(ExpiredLoginTokenRetention), ExpiredLoginTokenRetention),
+            (nameof(LastUsedFlushInterval), LastUsedFlushInterval),
+        })
+        {
+            if (value <= TimeSpan.Zero || value > TimeSpan.FromDays(3_000_000))
+                yield return new ValidationResult($"{Section}:{name} must be a positive duration such as 1.00:00:00 (one day); it was {value}.", [name]);
+        }
+    }
+}

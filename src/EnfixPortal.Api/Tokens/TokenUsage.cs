@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using EnfixPortal.Api.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EnfixPortal.Api.Tokens;
+
+/// <summary>Remembers when tokens were last used and writes that down in batches, so a request never waits on a write.</summary>
+public sealed class TokenUsage(IDbContextFactory<EnfixDbContext> dbFactory, ILogger<TokenUsage> logger)
+{
+    private ConcurrentDictionary<string, DateTime> _pending = new();
+
+    public void Record(string accessor, DateTime at) =>
+        _pending.AddOrUpdate(accessor, at, (_, previous) => previous > at ? previous : at);
+
+    public int PendingCount => _pending.Count;
+
+    public async Task FlushAsync(CancellationToken ct = default)
+    {
+        if (_pending.IsEmpty) return;
+        var batch = Interlocked.Exchange(ref _pending, new ConcurrentDictionary<string, DateTime>());
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var (accessor, at) in batch)
+                await db.Tokens.Where(t => t.Accessor == accessor && (t.LastUsedAt == null || t.LastUsedAt < at))
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, at), ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch
+        {
+            foreach (var (accessor, at) in batch) Record(accessor, at);
+            throw;
+        }
+        logger.LogDebug("Recorded last use of {Count} tokens", batch.Count);
+    }
+}
+
+/// <summary>Flushes <see cref="TokenUsage"/> on an interval and once more at shutdown.</summary>
+public sealed class TokenUsageFlusher(TokenUsage usage, IOptions<TokenSettings> options, ILogger<TokenUsageFlusher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.LastUsedFlushInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+                await FlushSafelyAsync(CancellationToken.None);
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await FlushSafelyAsync(CancellationToken.None);
+    }
+
+    private async Task FlushSafelyAsync(CancellationToken ct)
+    {
+        try { await usage.FlushAsync(ct); }
+        catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogWarning(ex, "Could not record token use; will retry"); }
+    }
+}

@@ -1,0 +1,14 @@
+namespace EnfixPortal.Api.Users;
+
+public sealed record CreateUserRequest(
+    string? UserName, string? Password, string? DisplayName = null, string? Email = null, bool Active = true, bool Admin = false);
+
+/// <summary>A partial change: null leaves a field as it is.</summary>
+public sealed record UpdateUserRequest(
+    string? DisplayName = null, string? Email = null, bool? Active = null, bool? Admin = null, string? Password = null);
+
+public sealed record UserView(
+    string Id, string UserName, string? DisplayName, string? Email, bool Active, bool Admin, DateTime CreatedAt,
+    int ActiveAppTokens = 0, int ActiveUserTokens = 0);
+
+public sealed record UserQuery(string? Text = null, bool? Active = null, int Page = 1, int PerPage = 50);

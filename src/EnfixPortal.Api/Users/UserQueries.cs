@@ -1,0 +1,66 @@
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Tokens;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnfixPortal.Api.Users;
+
+/// <summary>Reads users, with their active token counts, for administrators.</summary>
+public sealed class UserQueries(IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time)
+{
+    public async Task<ServiceResult<UserView>> GetAsync(Actor actor, string id, CancellationToken ct = default)
+    {
+        if (!actor.IsAdmin && actor.UserId != id) return UserErrors.AdminOnly;
+        if (!ObjectIds.IsWellFormed(id)) return UserErrors.NotFound;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var user = await Project(db, db.Users.Where(u => u.Id == id)).SingleOrDefaultAsync(ct);
+        return user is null ? UserErrors.NotFound : user;
+    }
+
+    public async Task<ServiceResult<Page<UserView>>> ListAsync(Actor actor, UserQuery query, CancellationToken ct = default)
+    {
+        if (!actor.IsAdmin) return UserErrors.AdminOnly;
+        if (query.Page < 1) return ServiceError.Validation("page", "page must be 1 or more.");
+        if (query.PerPage is < 1 or > TokenQueries.MaxPerPage)
+            return ServiceError.Validation("per_page", $"per_page must be between 1 and {TokenQueries.MaxPerPage}.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var users = db.Users.AsQueryable();
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim().ToUpperInvariant();
+            users = users.Where(u => u.NormalizedUserName!.Contains(text) || (u.NormalizedEmail != null && u.NormalizedEmail.Contains(text))
+                || (u.DisplayName != null && u.DisplayName.ToUpper().Contains(text)));
+        }
+        if (query.Active is { } active) users = users.Where(u => u.IsActive == active);
+        var total = await users.CountAsync(ct);
+        var page = await Project(db, users.OrderBy(u => u.NormalizedUserName).Skip((query.Page - 1) * query.PerPage).Take(query.PerPage))
+            .ToListAsync(ct);
+        return new Page<UserView>(page, total, query.Page, query.PerPage);
+    }
+
+    /// <summary>Finds a user by name for sign-in doors and the CLI; not filtered by permission.</summary>
+    public async Task<UserView?> FindByNameAsync(string userName, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var normalized = userName.Trim().ToUpperInvariant();
+        return await Project(db, db.Users.Where(u => u.NormalizedUserName == normalized)).SingleOrDefaultAsync(ct);
+    }
+
+    private IQueryable<UserView> Project(EnfixDbContext db, IQueryable<EnfixUser> users)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var adminRoleId = db.Roles.Where(r => r.Name == Roles.Admin).Select(r => r.Id);
+        return users.Select(u => new UserView(
+            u.Id, u.UserName!, u.DisplayName, u.Email, u.IsActive,
+            db.UserRoles.Any(r => r.UserId == u.Id && adminRoleId.Contains(r.RoleId)),
+            u.CreatedAt,
+            db.Tokens.Count(t => t.UserId == u.Id && t.Kind == TokenKind.App && t.ExpiresAt > now),
+            db.Tokens.Count(t => t.UserId == u.Id && t.Kind != TokenKind.App && t.ExpiresAt > now)));
+    }
+}
+
+internal static class UserErrors
+{
+    public static readonly ServiceError AdminOnly = ServiceError.Forbidden("Only an administrator may manage users.");
+    public static readonly ServiceError NotFound = ServiceError.NotFound("id", "No user has this ID.");
+}

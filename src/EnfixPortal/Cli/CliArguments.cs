@@ -1,0 +1,47 @@
+namespace EnfixPortal.Cli;
+
+/// <summary>A verb and its <c>--name value</c> options (a flag with no value reads as "true").</summary>
+public sealed class CliArguments
+{
+    private readonly Dictionary<string, string> _options;
+
+    private CliArguments(string verb, Dictionary<string, string> options) => (Verb, _options) = (verb, options);
+
+    public string Verb { get; }
+
+    public static readonly string[] Verbs = ["users create", "app-tokens create", "help"];
+
+    /// <summary>Null when the arguments are for the web server (none, or only <c>--key value</c> settings).</summary>
+    public static CliArguments? Parse(string[] args)
+    {
+        if (args.Length == 0) return null;
+        if (args[0] is "--help" or "-h" or "help") return new CliArguments("help", []);
+        if (args[0].StartsWith('-')) return null;
+        var verbWords = args.Length > 1 && !args[1].StartsWith('-') ? 2 : 1;
+        var verb = string.Join(' ', args[..verbWords]);
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = verbWords; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+                throw new CliUsageException($"Unexpected argument '{args[i]}'; options look like --name value.");
+            var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
+            options[args[i][2..]] = hasValue ? args[++i] : "true";
+        }
+        return new CliArguments(verb, options);
+    }
+
+    public string Required(string name) =>
+        _options.TryGetValue(name, out var value) && value != "true" ? value : throw new CliUsageException($"{Verb} needs --{name}.");
+
+    public string? Optional(string name) => _options.GetValueOrDefault(name);
+
+    public bool Flag(string name) => _options.TryGetValue(name, out var value) && value == "true";
+
+    public void AllowOnly(params string[] names)
+    {
+        var unknown = _options.Keys.FirstOrDefault(k => !names.Contains(k, StringComparer.OrdinalIgnoreCase));
+        if (unknown is not null) throw new CliUsageException($"{Verb} does not take --{unknown}.");
+    }
+}
+
+public sealed class CliUsageException(string message) : Exception(message);

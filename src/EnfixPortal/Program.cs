@@ -1,0 +1,38 @@
+using EnfixPortal;
+using EnfixPortal.Api;
+using EnfixPortal.Api.Infrastructure;
+using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Cli;
+
+CliArguments? cli;
+try { cli = CliArguments.Parse(args); }
+catch (CliUsageException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    Console.Error.WriteLine(CliRunner.Usage);
+    return 2;
+}
+
+// A CLI verb's options are not settings: only the web server reads its arguments as configuration.
+var builder = WebApplication.CreateBuilder(cli is null ? args : []);
+if (cli is not null) builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Services.AddEnfixCore(builder.Configuration);
+builder.Services.AddEnfixApi(builder.Configuration);
+builder.Services.AddEnfixPortal();
+
+var app = builder.Build();
+if (cli is not null)
+    return await new CliRunner(app.Services, Console.Out, Console.Error).RunAsync(cli);
+
+await app.Services.PrepareDatabaseAsync();
+
+app.UseAntiforgery();
+app.MapStaticAssets();
+app.MapHealth();
+app.MapEnfixApi();
+app.MapEnfixPortal();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

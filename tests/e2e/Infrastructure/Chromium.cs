@@ -1,0 +1,64 @@
+using Microsoft.Playwright;
+
+namespace EnfixPortal.E2E.Infrastructure;
+
+/// <summary>Debian's Chromium driven by Playwright. Missing Chromium is a failure, never a skip: run ./test.sh, which installs it.</summary>
+public sealed class Chromium : IAsyncLifetime
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ExecutablePath))
+            throw new InvalidOperationException($"Chromium is not installed at {ExecutablePath}; run ./test.sh (it installs Debian's chromium).");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}
+
+/// <summary>One server and one browser shared by the tests of a collection.</summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    public PortalServer Server { get; private set; } = null!;
+    public Chromium Chromium { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        Server = new PortalServer();
+        await Chromium.InitializeAsync();
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Chromium.Browser.NewContextAsync(new() { BaseURL = Server.BaseAddress.ToString() });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Chromium.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<PortalFixture>
+{
+    public const string Name = "portal";
+}

@@ -1,0 +1,92 @@
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Infrastructure;
+using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EnfixPortal.Tests.Infrastructure;
+
+/// <summary>The real service layer over a real SQLite file of its own, with time under the test's control.</summary>
+public sealed class ServiceHarness : IAsyncLifetime
+{
+    public const string AdminPassword = "Admin-Passw0rd!";
+
+    private readonly Dictionary<string, string?> _settings;
+    private ServiceProvider? _services;
+
+    public ServiceHarness(Dictionary<string, string?>? settings = null)
+    {
+        DatabasePath = TempFiles.NewDatabasePath();
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Enfix"] = $"Data Source={DatabasePath}",
+            ["Enfix:Bootstrap:AdminUsername"] = "admin",
+            ["Enfix:Bootstrap:AdminPassword"] = AdminPassword,
+        };
+        foreach (var (key, value) in settings ?? []) _settings[key] = value;
+    }
+
+    public string DatabasePath { get; }
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+    public StringWriter Console { get; } = new();
+    public IServiceProvider Services => _services ?? throw new InvalidOperationException("Not started.");
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+    public UserView Admin { get; private set; } = null!;
+    public Actor AdminActor => new(Admin.Id, Admin.UserName, true, Door.Api, "127.0.0.1");
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<TimeProvider>(Time);
+        services.AddEnfixCore(configuration);
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<AdminBootstrapper>(sp, Console));
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        await _services.PrepareDatabaseAsync();
+        Admin = (await Get<UserQueries>().FindByNameAsync("admin"))!;
+    }
+
+    public async Task<UserView> CreateUserAsync(string userName, bool admin = false)
+    {
+        var created = await Get<UserService>().CreateAsync(AdminActor, new CreateUserRequest(userName, "Us3r-Passw0rd!", Admin: admin));
+        Assert.True(created.Succeeded, created.Error?.Describe());
+        return created.Value!;
+    }
+
+    public static Actor ActorFor(UserView user, bool admin = false) => new(user.Id, user.UserName, admin, Door.Api, "127.0.0.1");
+
+    public async Task<T> QueryAsync<T>(Func<EnfixDbContext, Task<T>> query)
+    {
+        await using var db = await Get<IDbContextFactory<EnfixDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+
+    public async Task<CreatedToken> CreateAppTokenAsync(Actor actor, long? seconds = null)
+    {
+        var created = await Get<TokenService>().CreateAppTokenAsync(actor, new CreateTokenRequest(SecondsUntilExpire: seconds));
+        Assert.True(created.Succeeded, created.Error?.Describe());
+        return created.Value!;
+    }
+
+    public async Task<CreatedToken> CreateOboTokenAsync(Actor actor, long? seconds = null, string? userId = null)
+    {
+        var created = await Get<TokenService>().CreateOboTokenAsync(actor, new CreateTokenRequest(userId, SecondsUntilExpire: seconds));
+        Assert.True(created.Succeeded, created.Error?.Describe());
+        return created.Value!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_services is not null) await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        TempFiles.DeleteDatabase(DatabasePath);
+    }
+}

@@ -50,6 +50,7 @@ public static class CoreServices
         services.AddSingleton<TokenValidator>();
         services.AddSingleton<UserQueries>();
         services.AddSingleton<UserService>();
+        services.AddSingleton<PasswordSignIn>();
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<AdminBootstrapper>(sp, Console.Out));
         services.AddHostedService<TokenUsageFlusher>();
         return services;

@@ -28,7 +28,7 @@ public sealed class TokenService(
         var (token, secret) = NewToken(TokenKind.Login, user.Id, actor.UserId, null, Expiry.FromLifetime(options.CurrentValue.UserTokenLifetime, now), now);
         token.LoginAppTokenAccessor = appTokenAccessor;
         db.Tokens.Add(token);
-        db.AuditEvents.Add(audit.For(actor, AuditActions.LoginSucceeded, targetAccessor: token.Accessor, targetUserId: user.Id));
+        db.AuditEvents.Add(audit.For(actor, AuditActions.UserTokenCreated, targetAccessor: token.Accessor, targetUserId: user.Id, detail: "login"));
         await db.SaveChangesAsync(ct);
         return new CreatedToken(secret, TokenMapping.ToView(token, user.UserName, now));
     }

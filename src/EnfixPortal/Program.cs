@@ -3,6 +3,7 @@ using EnfixPortal.Api;
 using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Cli;
+using Microsoft.Extensions.Options;
 
 CliArguments? cli;
 try { cli = CliArguments.Parse(args); }
@@ -24,7 +25,16 @@ var app = builder.Build();
 if (cli is not null)
     return await new CliRunner(app.Services, Console.Out, Console.Error).RunAsync(cli);
 
-await app.Services.PrepareDatabaseAsync();
+try
+{
+    app.Services.GetService<IStartupValidator>()?.Validate();
+    await app.Services.PrepareDatabaseAsync();
+}
+catch (OptionsValidationException ex)
+{
+    Console.Error.WriteLine($"error: invalid setting: {ex.Message}");
+    return 1;
+}
 
 app.UseAntiforgery();
 app.MapStaticAssets();

@@ -9,8 +9,6 @@ public sealed class CliArguments
 
     public string Verb { get; }
 
-    public static readonly string[] Verbs = ["users create", "app-tokens create", "help"];
-
     /// <summary>Null when the arguments are for the web server (none, or only <c>--key value</c> settings).</summary>
     public static CliArguments? Parse(string[] args)
     {

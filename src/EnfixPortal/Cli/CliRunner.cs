@@ -32,15 +32,16 @@ public sealed class CliRunner(IServiceProvider services, TextWriter output, Text
                 await output.WriteLineAsync(Usage);
                 return 0;
             }
-            if (!CliArguments.Verbs.Contains(args.Verb))
-                throw new CliUsageException($"Unknown verb '{args.Verb}'.");
+            // Read every option before the database is opened: bad usage changes nothing.
+            Func<Task<int>> verb = args.Verb switch
+            {
+                "users create" => CreateUser(args, ct),
+                "app-tokens create" => CreateAppToken(args, ct),
+                _ => throw new CliUsageException($"Unknown verb '{args.Verb}'."),
+            };
             services.GetService<IStartupValidator>()?.Validate();
             await services.PrepareDatabaseAsync(ct);
-            return args.Verb switch
-            {
-                "users create" => await CreateUserAsync(args, ct),
-                _ => await CreateAppTokenAsync(args, ct),
-            };
+            return await verb();
         }
         catch (CliUsageException ex)
         {
@@ -55,33 +56,39 @@ public sealed class CliRunner(IServiceProvider services, TextWriter output, Text
         }
     }
 
-    private async Task<int> CreateUserAsync(CliArguments args, CancellationToken ct)
+    private Func<Task<int>> CreateUser(CliArguments args, CancellationToken ct)
     {
         args.AllowOnly("username", "password", "name", "email", "admin");
-        var created = await services.GetRequiredService<UserService>().CreateAsync(Actor.Cli(),
-            new CreateUserRequest(args.Required("username"), args.Required("password"), args.Optional("name"), args.Optional("email"),
-                Admin: args.Flag("admin")), ct);
-        if (created.Error is { } failed) return await FailAsync(failed);
-        await output.WriteLineAsync(created.Value!.Id);
-        return 0;
+        var request = new CreateUserRequest(args.Required("username"), args.Required("password"), args.Optional("name"),
+            args.Optional("email"), Admin: args.Flag("admin"));
+        return async () =>
+        {
+            var created = await services.GetRequiredService<UserService>().CreateAsync(Actor.Cli(), request, ct);
+            if (created.Error is { } failed) return await FailAsync(failed);
+            await output.WriteLineAsync(created.Value!.Id);
+            return 0;
+        };
     }
 
-    private async Task<int> CreateAppTokenAsync(CliArguments args, CancellationToken ct)
+    private Func<Task<int>> CreateAppToken(CliArguments args, CancellationToken ct)
     {
         args.AllowOnly("username", "seconds", "name");
         var userName = args.Required("username");
         BigInteger? seconds = null;
         if (args.Optional("seconds") is { } text)
             seconds = BigInteger.TryParse(text, out var parsed) ? parsed : throw new CliUsageException("--seconds must be a whole number.");
-        var owner = await services.GetRequiredService<UserQueries>().FindByNameAsync(userName, ct);
-        if (owner is null) return await FailAsync(ServiceError.Validation("username", $"No user is named '{userName}'."));
-        var created = await services.GetRequiredService<TokenService>().CreateAppTokenAsync(Actor.Cli(),
-            new CreateTokenRequest(owner.Id, args.Optional("name"), seconds), ct);
-        if (created.Error is { } failed) return await FailAsync(failed);
-        var token = created.Value!;
-        await output.WriteLineAsync($"# app token for {owner.UserName}, accessor {token.Token.Accessor}, expires {token.Token.ExpiresAt:yyyy-MM-ddTHH:mm:ssZ}. Shown once.");
-        await output.WriteLineAsync(token.Secret);
-        return 0;
+        return async () =>
+        {
+            var owner = await services.GetRequiredService<UserQueries>().FindByNameAsync(userName, ct);
+            if (owner is null) return await FailAsync(ServiceError.Validation("username", $"No user is named '{userName}'."));
+            var created = await services.GetRequiredService<TokenService>().CreateAppTokenAsync(Actor.Cli(),
+                new CreateTokenRequest(owner.Id, args.Optional("name"), seconds), ct);
+            if (created.Error is { } failed) return await FailAsync(failed);
+            var token = created.Value!;
+            await output.WriteLineAsync($"# app token for {owner.UserName}, accessor {token.Token.Accessor}, expires {token.Token.ExpiresAt:yyyy-MM-ddTHH:mm:ssZ}. Shown once.");
+            await output.WriteLineAsync(token.Secret);
+            return 0;
+        };
     }
 
     private async Task<int> FailAsync(ServiceError failure)

@@ -13,16 +13,18 @@ using Microsoft.Extensions.Time.Testing;
 namespace EnfixPortal.Tests.Infrastructure;
 
 /// <summary>The real service layer over a real SQLite file of its own, with time under the test's control.</summary>
-public sealed class ServiceHarness : IAsyncLifetime
+public sealed class ServiceHarness : IAsyncLifetime, IAsyncDisposable
 {
     public const string AdminPassword = "Admin-Passw0rd!";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase;
     private ServiceProvider? _services;
 
-    public ServiceHarness(Dictionary<string, string?>? settings = null)
+    public ServiceHarness(Dictionary<string, string?>? settings = null, string? databasePath = null)
     {
-        DatabasePath = TempFiles.NewDatabasePath();
+        _ownsDatabase = databasePath is null;
+        DatabasePath = databasePath ?? TempFiles.NewDatabasePath();
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Enfix"] = $"Data Source={DatabasePath}",
@@ -69,6 +71,8 @@ public sealed class ServiceHarness : IAsyncLifetime
         return await query(db);
     }
 
+    public Task<EnfixUser> IdentityUserAsync(string id) => QueryAsync(db => db.Users.SingleAsync(u => u.Id == id));
+
     public async Task<CreatedToken> CreateAppTokenAsync(Actor actor, long? seconds = null)
     {
         var created = await Get<TokenService>().CreateAppTokenAsync(actor, new CreateTokenRequest(SecondsUntilExpire: seconds));
@@ -83,10 +87,12 @@ public sealed class ServiceHarness : IAsyncLifetime
         return created.Value!;
     }
 
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
     public async Task DisposeAsync()
     {
         if (_services is not null) await _services.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        TempFiles.DeleteDatabase(DatabasePath);
+        if (_ownsDatabase) TempFiles.DeleteDatabase(DatabasePath);
     }
 }

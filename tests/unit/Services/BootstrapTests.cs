@@ -1,0 +1,93 @@
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Users;
+using EnfixPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnfixPortal.Tests.Services;
+
+public sealed class BootstrapTests
+{
+    private static readonly Actor Anonymous = new(null, null, false, Door.Portal);
+
+    [Fact]
+    public async Task FirstRunCreatesTheAdministratorFromTheSettings()
+    {
+        await using var harness = await StartAsync(new ServiceHarness());
+
+        Assert.True(harness.Admin.Admin);
+        Assert.True(harness.Admin.Active);
+        Assert.True((await harness.Get<PasswordSignIn>().CheckAsync(Anonymous, "admin", ServiceHarness.AdminPassword)).Succeeded);
+        Assert.Contains("created administrator 'admin'", harness.Console.ToString());
+        Assert.DoesNotContain(ServiceHarness.AdminPassword, harness.Console.ToString());
+    }
+
+    [Fact]
+    public async Task WithoutAPasswordOneIsGeneratedPrintedOnceAndWorks()
+    {
+        await using var harness = await StartAsync(new ServiceHarness(new() { ["Enfix:Bootstrap:AdminPassword"] = "" }));
+
+        var line = harness.Console.ToString().Split('\n').Single(l => l.Contains("Generated password"));
+        var password = line[(line.LastIndexOf(':') + 1)..].Trim();
+
+        Assert.True(password.Length >= 20);
+        Assert.True((await harness.Get<PasswordSignIn>().CheckAsync(Anonymous, "admin", password)).Succeeded);
+        await harness.Services.PrepareDatabaseAsync();
+        Assert.Single(harness.Console.ToString().Split('\n'), l => l.Contains("Generated password"));
+    }
+
+    [Fact]
+    public async Task ASecondRunNeverOverwritesTheAdministrator()
+    {
+        var path = TempFiles.NewDatabasePath();
+        string adminId;
+        await using (var first = await StartAsync(new ServiceHarness(databasePath: path)))
+        {
+            adminId = first.Admin.Id;
+            var changed = await first.Get<UserService>().UpdateAsync(first.AdminActor, adminId, new(Password: "Chang3d-Passw0rd!"));
+            Assert.True(changed.Succeeded, changed.Error?.Describe());
+        }
+
+        await using var second = await StartAsync(new ServiceHarness(new() { ["Enfix:Bootstrap:AdminPassword"] = "0ther-Passw0rd!" }, path));
+
+        Assert.Equal(adminId, second.Admin.Id);
+        Assert.Equal(1, await second.QueryAsync(db => db.Users.CountAsync()));
+        Assert.Equal("", second.Console.ToString());
+        Assert.True((await second.Get<PasswordSignIn>().CheckAsync(Anonymous, "admin", "Chang3d-Passw0rd!")).Succeeded);
+        Assert.False((await second.Get<PasswordSignIn>().CheckAsync(Anonymous, "admin", "0ther-Passw0rd!")).Succeeded);
+        await second.DisposeAsync();
+        TempFiles.DeleteDatabase(path);
+    }
+
+    [Fact]
+    public async Task AnInvalidBootstrapPasswordStopsTheStartNamingTheSetting()
+    {
+        var harness = new ServiceHarness(new() { ["Enfix:Bootstrap:AdminPassword"] = "short" });
+        var failure = await Assert.ThrowsAnyAsync<Exception>(harness.InitializeAsync);
+        await harness.DisposeAsync();
+        Assert.Contains("Enfix:Bootstrap", failure.Message);
+    }
+
+    [Fact]
+    public async Task MigrationsCreateTheSchemaAndSqliteRunsInWalMode()
+    {
+        await using var harness = await StartAsync(new ServiceHarness());
+        var journal = await harness.QueryAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            return (string)(await command.ExecuteScalarAsync())!;
+        });
+        var applied = await harness.QueryAsync(db => db.Database.GetAppliedMigrationsAsync());
+
+        Assert.Equal("wal", journal);
+        Assert.NotEmpty(applied);
+    }
+
+    private static async Task<ServiceHarness> StartAsync(ServiceHarness harness)
+    {
+        await harness.InitializeAsync();
+        return harness;
+    }
+}

@@ -1,0 +1,90 @@
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Tests.Infrastructure;
+
+namespace EnfixPortal.Tests.Services;
+
+public sealed class TokenQueriesTests : IAsyncLifetime
+{
+    private readonly ServiceHarness _harness = new();
+    private TokenQueries Queries => _harness.Get<TokenQueries>();
+
+    public Task InitializeAsync() => _harness.InitializeAsync();
+    public Task DisposeAsync() => _harness.DisposeAsync();
+
+    [Fact]
+    public async Task ListsArePagedNewestFirstWithTheTotal()
+    {
+        for (var i = 0; i < 7; i++)
+        {
+            await _harness.Get<TokenService>().CreateAppTokenAsync(_harness.AdminActor, new CreateTokenRequest(Name: $"t{i}"));
+            _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var first = await Queries.ListAsync(_harness.AdminActor, new TokenQuery(TokenFamily.App, PerPage: 3));
+        var last = await Queries.ListAsync(_harness.AdminActor, new TokenQuery(TokenFamily.App, Page: 3, PerPage: 3));
+
+        Assert.Equal(7, first.Value!.Total);
+        Assert.Equal(["t6", "t5", "t4"], first.Value.Items.Select(t => t.Name));
+        Assert.Equal(["t0"], last.Value!.Items.Select(t => t.Name));
+    }
+
+    [Fact]
+    public async Task FiltersByStatusKindOwnerAndText()
+    {
+        var bob = await _harness.CreateUserAsync("bob");
+        await _harness.Get<TokenService>().CreateOboTokenAsync(_harness.AdminActor, new CreateTokenRequest(bob.Id, "bob-ci"));
+        await _harness.Get<TokenService>().CreateOboTokenAsync(_harness.AdminActor, new CreateTokenRequest(Name: "old", SecondsUntilExpire: -1));
+        var bobUser = await _harness.IdentityUserAsync(bob.Id);
+        await _harness.Get<TokenService>().IssueLoginTokenAsync(ServiceHarness.ActorFor(bob), bobUser, null);
+
+        async Task<string[]> Names(TokenQuery q) => (await Queries.ListAsync(_harness.AdminActor, q)).Value!.Items.Select(t => t.Name ?? t.Kind.ToString()).ToArray();
+
+        Assert.Equal(["old"], await Names(new(TokenFamily.User, Status: TokenStatus.Expired)));
+        Assert.Equal(["Login"], await Names(new(TokenFamily.User, Kind: TokenKind.Login)));
+        Assert.Equal(["Login", "bob-ci"], await Names(new(TokenFamily.User, UserId: bob.Id)));
+        Assert.Equal(["bob-ci"], await Names(new(TokenFamily.User, Text: "B-C")));
+        Assert.Empty(await Names(new(TokenFamily.App)));
+    }
+
+    [Fact]
+    public async Task ANonAdminSeesOnlyTheirOwnTokensAndMayNotNameAnotherUser()
+    {
+        var bob = await _harness.CreateUserAsync("bob");
+        await _harness.CreateOboTokenAsync(_harness.AdminActor);
+        await _harness.CreateOboTokenAsync(_harness.AdminActor, userId: bob.Id);
+        var bobActor = ServiceHarness.ActorFor(bob);
+
+        var own = await Queries.ListAsync(bobActor, new TokenQuery(TokenFamily.User));
+        var others = await Queries.ListAsync(bobActor, new TokenQuery(TokenFamily.User, UserId: _harness.Admin.Id));
+
+        Assert.Equal(bob.Id, Assert.Single(own.Value!.Items).UserId);
+        Assert.Equal(ServiceErrorKind.Forbidden, others.Error!.Kind);
+    }
+
+    [Theory]
+    [InlineData(0, 50, "page")]
+    [InlineData(1, 0, "per_page")]
+    [InlineData(1, 501, "per_page")]
+    public async Task OutOfRangePagingIsAValidationError(int page, int perPage, string field)
+    {
+        var listed = await Queries.ListAsync(_harness.AdminActor, new TokenQuery(TokenFamily.App, Page: page, PerPage: perPage));
+        Assert.Equal(field, Assert.Single(listed.Error!.Errors).Key);
+    }
+
+    [Fact]
+    public async Task UseIsRecordedAsLastUsedAfterAFlush()
+    {
+        var app = await _harness.CreateAppTokenAsync(_harness.AdminActor);
+        var user = await _harness.CreateOboTokenAsync(_harness.AdminActor);
+        _harness.Time.Advance(TimeSpan.FromMinutes(3));
+        await _harness.Get<TokenValidator>().ValidateAsync(app.Secret, user.Secret);
+
+        Assert.Null((await Queries.GetAsync(_harness.AdminActor, TokenFamily.App, app.Secret)).Value!.LastUsedAt);
+        await _harness.Get<TokenUsage>().FlushAsync();
+
+        var expected = _harness.Time.GetUtcNow().UtcDateTime;
+        Assert.Equal(expected, (await Queries.GetAsync(_harness.AdminActor, TokenFamily.App, app.Secret)).Value!.LastUsedAt);
+        Assert.Equal(expected, (await Queries.GetAsync(_harness.AdminActor, TokenFamily.User, user.Secret)).Value!.LastUsedAt);
+    }
+}

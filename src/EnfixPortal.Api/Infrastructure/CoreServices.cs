@@ -16,6 +16,7 @@ public static class CoreServices
     public static IServiceCollection AddEnfixCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
         services.AddOptions<TokenSettings>().BindConfiguration(TokenSettings.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LockoutSettings>().BindConfiguration(LockoutSettings.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -47,7 +48,9 @@ public static class CoreServices
         services.AddSingleton<TokenService>();
         services.AddSingleton<TokenQueries>();
         services.AddSingleton<TokenBulk>();
+        services.AddSingleton<ValidationCache>();
         services.AddSingleton<TokenValidator>();
+        services.AddSingleton<EnfixMetrics>();
         services.AddSingleton<UserQueries>();
         services.AddSingleton<UserService>();
         services.AddSingleton<PasswordSignIn>();

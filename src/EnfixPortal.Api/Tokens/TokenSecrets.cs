@@ -17,6 +17,16 @@ public static class TokenSecrets
 
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
+    /// <summary>The hash of a well-formed secret as a cache key, without allocating.</summary>
+    public static HashKey HashKeyOf(string secret)
+    {
+        Span<byte> text = stackalloc byte[SecretLength];
+        Span<byte> hash = stackalloc byte[32];
+        Encoding.UTF8.GetBytes(secret, text);
+        SHA256.HashData(text, hash);
+        return HashKey.From(hash);
+    }
+
     public static string Hint(string secret) => secret[..HintLength];
 
     public static bool LooksLikeSecret(string? value) => ObjectIds.IsLowerHex(value, SecretLength);

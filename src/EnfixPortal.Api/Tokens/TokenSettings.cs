@@ -13,6 +13,10 @@ public sealed class TokenSettings : IValidatableObject
     public TimeSpan ExpiredLoginTokenRetention { get; set; } = TimeSpan.FromDays(30);
     /// <summary>How often last-used times are written down in one batch.</summary>
     public TimeSpan LastUsedFlushInterval { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long a validated token is trusted from memory at most, should a change notice ever be missed.</summary>
+    public TimeSpan ValidationCacheLifetime { get; set; } = TimeSpan.FromMinutes(1);
+    [Range(1, 10_000_000, ErrorMessage = "Enfix:Tokens:ValidationCacheSize must be between 1 and 10000000.")]
+    public int ValidationCacheSize { get; set; } = 100_000;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -21,6 +25,7 @@ public sealed class TokenSettings : IValidatableObject
             (nameof(AppTokenLifetime), AppTokenLifetime), (nameof(UserTokenLifetime), UserTokenLifetime),
             (nameof(OboTokenLifetime), OboTokenLifetime), (nameof(ExpiredLoginTokenRetention), ExpiredLoginTokenRetention),
             (nameof(LastUsedFlushInterval), LastUsedFlushInterval),
+            (nameof(ValidationCacheLifetime), ValidationCacheLifetime),
         })
         {
             if (value <= TimeSpan.Zero || value > TimeSpan.FromDays(3_000_000))

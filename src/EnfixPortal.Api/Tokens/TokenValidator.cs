@@ -1,46 +1,97 @@
 using System.Security.Cryptography;
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Api.Tokens;
 
-/// <summary>The hot path: turns an (app token, user token) pair into a principal, or says which of the two is refused.</summary>
-public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, TokenUsage usage)
+/// <summary>The hot path: turns an (app token, user token) pair into a principal, or says which of the two is refused.
+/// A warm check is two hashes and four dictionary reads; the database is read only on a miss.</summary>
+public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, TokenUsage usage,
+    ValidationCache cache, EnfixMetrics metrics)
 {
     public const string AppTokenField = "app_token";
     public const string UserTokenField = "token";
 
-    public async Task<ServiceResult<TokenPrincipal>> ValidateAsync(string? appToken, string? userToken, CancellationToken ct = default)
+    public async ValueTask<ServiceResult<TokenPrincipal>> ValidateAsync(string? appToken, string? userToken, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(appToken))
-            return ServiceError.Unauthenticated(AppTokenField, "Send an app token in the App-Token header.");
+            return Refuse(AppTokenField, "Send an app token in the App-Token header.");
         if (string.IsNullOrEmpty(userToken))
-            return ServiceError.Unauthenticated(UserTokenField, "Send a user token in the Token header; get one from POST /api/v1/token/.");
-        var app = await FindAsync(appToken, ct);
+            return Refuse(UserTokenField, "Send a user token in the Token header; get one from POST /api/v1/token/.");
+        var app = await ResolveAsync(appToken, ct);
         var now = time.GetUtcNow().UtcDateTime;
-        if (app is null || app.Kind != TokenKind.App || !app.UserActive || app.ExpiresAt <= now)
-            return ServiceError.Unauthenticated(AppTokenField, "The app token is unknown, expired or revoked.");
-        var user = await FindAsync(userToken, ct);
-        if (user is null || user.Kind == TokenKind.App || !user.UserActive || user.ExpiresAt <= now)
-            return ServiceError.Unauthenticated(UserTokenField, "The user token is unknown, expired or revoked; log in again.");
-        usage.Record(app.Accessor, now);
-        usage.Record(user.Accessor, now);
-        return new TokenPrincipal(user.UserId, user.UserName ?? "", user.Roles, app.Accessor, app.ExpiresAt, user.Accessor, user.Kind, user.ExpiresAt);
+        if (app is not { Token.Kind: TokenKind.App, User.Active: true } || app.Value.Token.ExpiresAt <= now)
+            return Refuse(AppTokenField, "The app token is unknown, expired or revoked.");
+        var user = await ResolveAsync(userToken, ct);
+        if (user is not { User.Active: true } || user.Value.Token.Kind == TokenKind.App || user.Value.Token.ExpiresAt <= now)
+            return Refuse(UserTokenField, "The user token is unknown, expired or revoked; log in again.");
+
+        metrics.Validation(app.Value.Hit && user.Value.Hit ? "hit" : "miss");
+        usage.Record(app.Value.Token.Accessor, now);
+        usage.Record(user.Value.Token.Accessor, now);
+        var (token, owner) = (user.Value.Token, user.Value.User);
+        return new TokenPrincipal(owner.UserId, owner.UserName, owner.Roles, app.Value.Token.Accessor, app.Value.Token.ExpiresAt,
+            token.Accessor, token.Kind, token.ExpiresAt);
     }
 
-    private async Task<ValidatedToken?> FindAsync(string secret, CancellationToken ct)
+    private ServiceError Refuse(string field, string message)
+    {
+        metrics.Validation("refused");
+        return ServiceError.Unauthenticated(field, message);
+    }
+
+    private async ValueTask<Resolved?> ResolveAsync(string secret, CancellationToken ct)
     {
         if (!TokenSecrets.LooksLikeSecret(secret)) return null;
-        var hash = TokenSecrets.Hash(secret);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Tokens.AsNoTracking().Where(t => t.SecretHash == hash).Select(t => new ValidatedToken(
-                t.SecretHash, t.Accessor, t.Kind, t.ExpiresAt, t.UserId, t.User!.UserName, t.User.IsActive,
-                db.UserRoles.Where(r => r.UserId == t.UserId).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name!).ToList()))
-            .SingleOrDefaultAsync(ct);
-        return row is not null && CryptographicOperations.FixedTimeEquals(row.SecretHash, hash) ? row : null;
+        var key = TokenSecrets.HashKeyOf(secret);
+        if (cache.Token(key) is { } cached)
+        {
+            if (cache.User(cached.UserId) is { } cachedUser) return new Resolved(cached, cachedUser, true);
+            var generation = cache.Generation;
+            var user = await LoadUserAsync(cached.UserId, ct);
+            if (user is null) return null;
+            cache.RememberUser(user, generation);
+            return new Resolved(cached, user, false);
+        }
+        return await LoadAsync(key, TokenSecrets.Hash(secret), ct);
     }
 
-    private sealed record ValidatedToken(
-        byte[] SecretHash, string Accessor, TokenKind Kind, DateTime ExpiresAt, string UserId, string? UserName, bool UserActive, List<string> Roles);
+    private async Task<Resolved?> LoadAsync(HashKey key, byte[] hash, CancellationToken ct)
+    {
+        var generation = cache.Generation;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var row = await db.Tokens.AsNoTracking().Where(t => t.SecretHash == hash)
+            .Select(t => new { t.SecretHash, t.Accessor, t.Kind, t.ExpiresAt, t.UserId })
+            .SingleOrDefaultAsync(ct);
+        if (row is null || !CryptographicOperations.FixedTimeEquals(row.SecretHash, hash)) return null;
+        var user = await LoadUserAsync(db, row.UserId, ct);
+        if (user is null) return null;
+        var token = new CachedToken(row.Accessor, row.Kind, row.ExpiresAt, row.UserId, Now);
+        cache.Remember(key, token, user, generation);
+        return new Resolved(token, user, false);
+    }
+
+    private async Task<CachedUser?> LoadUserAsync(string userId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await LoadUserAsync(db, userId, ct);
+    }
+
+    private async Task<CachedUser?> LoadUserAsync(EnfixDbContext db, string userId, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new
+            {
+                u.UserName, u.IsActive,
+                Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, role => role.Id, (_, role) => role.Name!).ToList(),
+            })
+            .SingleOrDefaultAsync(ct);
+        return user is null ? null : new CachedUser(userId, user.UserName ?? "", user.IsActive, user.Roles, Now);
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private readonly record struct Resolved(CachedToken Token, CachedUser User, bool Hit);
 }

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Options;
+
+namespace EnfixPortal.Api.Tokens;
+
+/// <summary>What the validator remembers about tokens (keyed by the secret's hash, never the secret) and their users.
+/// Bounded in size and in age; emptied of a token or user the moment the service layer reports a change to it.</summary>
+public sealed class ValidationCache
+{
+    private readonly ConcurrentDictionary<HashKey, CachedToken> _tokens = new();
+    private readonly ConcurrentDictionary<string, CachedUser> _users = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private readonly IOptionsMonitor<TokenSettings> _settings;
+    private long _generation;
+    private int _tokenCount;
+
+    public ValidationCache(TokenRevocations revocations, TimeProvider time, IOptionsMonitor<TokenSettings> settings)
+    {
+        (_time, _settings) = (time, settings);
+        revocations.TokenChanged += hash => Forget(HashKey.From(hash));
+        revocations.UserChanged += ForgetUser;
+    }
+
+    /// <summary>Read before loading from the database; <see cref="Remember"/> is refused if anything was forgotten since,
+    /// so a load racing with a revocation never puts back what the revocation removed.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public int Count => Volatile.Read(ref _tokenCount);
+
+    public CachedToken? Token(HashKey key) => _tokens.TryGetValue(key, out var token) && Fresh(token.LoadedAt) ? token : null;
+
+    public CachedUser? User(string userId) => _users.TryGetValue(userId, out var user) && Fresh(user.LoadedAt) ? user : null;
+
+    public void Remember(HashKey key, CachedToken token, CachedUser user, long generation)
+    {
+        if (generation != Generation) return;
+        if (Count >= _settings.CurrentValue.ValidationCacheSize) Trim();
+        if (_tokens.TryAdd(key, token)) Interlocked.Increment(ref _tokenCount);
+        else _tokens[key] = token;
+        RememberUser(user, generation);
+        if (generation != Generation) Forget(key);
+    }
+
+    public void RememberUser(CachedUser user, long generation)
+    {
+        if (generation != Generation) return;
+        _users[user.UserId] = user;
+        if (generation != Generation) _users.TryRemove(user.UserId, out _);
+    }
+
+    public void Forget(HashKey key)
+    {
+        Interlocked.Increment(ref _generation);
+        if (_tokens.TryRemove(key, out _)) Interlocked.Decrement(ref _tokenCount);
+    }
+
+    /// <summary>Forgets a user and every token of theirs: a user-wide change (deactivation, "revoke all", a password
+    /// reset) may have changed the tokens' expiry too. Rare, so a scan is fine.</summary>
+    public void ForgetUser(string userId)
+    {
+        Interlocked.Increment(ref _generation);
+        _users.TryRemove(userId, out _);
+        foreach (var (key, token) in _tokens)
+            if (token.UserId == userId && _tokens.TryRemove(key, out _)) Interlocked.Decrement(ref _tokenCount);
+    }
+
+    public void Clear()
+    {
+        Interlocked.Increment(ref _generation);
+        _tokens.Clear();
+        _users.Clear();
+        Interlocked.Exchange(ref _tokenCount, 0);
+    }
+
+    private bool Fresh(DateTime loadedAt) => _time.GetUtcNow().UtcDateTime - loadedAt < _settings.CurrentValue.ValidationCacheLifetime;
+
+    /// <summary>Over the bound: drop a quarter of the entries (whichever the dictionary yields first) and the users
+    /// nobody refers to any more. Rare, and cheaper than tracking recency on every hit.</summary>
+    private void Trim()
+    {
+        var drop = Math.Max(1, Count / 4);
+        foreach (var key in _tokens.Keys.Take(drop))
+            if (_tokens.TryRemove(key, out _)) Interlocked.Decrement(ref _tokenCount);
+        if (_users.Count > Count)
+        {
+            var referenced = _tokens.Values.Select(t => t.UserId).ToHashSet(StringComparer.Ordinal);
+            foreach (var userId in _users.Keys.Where(id => !referenced.Contains(id)))
+                _users.TryRemove(userId, out _);
+        }
+    }
+}
+
+/// <summary>A SHA-256 as four words: a dictionary key that needs no allocation.</summary>
+public readonly record struct HashKey(ulong A, ulong B, ulong C, ulong D)
+{
+    public static HashKey From(ReadOnlySpan<byte> sha256)
+    {
+        var words = MemoryMarshal.Cast<byte, ulong>(sha256);
+        return new HashKey(words[0], words[1], words[2], words[3]);
+    }
+}
+
+public sealed record CachedToken(string Accessor, TokenKind Kind, DateTime ExpiresAt, string UserId, DateTime LoadedAt);
+
+public sealed record CachedUser(string UserId, string UserName, bool Active, IReadOnlyList<string> Roles, DateTime LoadedAt);

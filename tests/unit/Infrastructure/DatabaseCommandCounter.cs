@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace EnfixPortal.Tests.Infrastructure;
+
+/// <summary>Counts the SQL commands EF Core sends to one database file, from EF's own diagnostic events.</summary>
+public sealed class DatabaseCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+{
+    private readonly string _databasePath;
+    private readonly List<IDisposable> _subscriptions = [];
+    private int _count;
+
+    public DatabaseCommandCounter(string databasePath)
+    {
+        _databasePath = databasePath;
+        _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+    }
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void OnNext(DiagnosticListener listener)
+    {
+        if (listener.Name == DbLoggerCategory.Name)
+            lock (_subscriptions) _subscriptions.Add(listener.Subscribe(this));
+    }
+
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+        if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data
+            && data.Command.Connection?.DataSource == _databasePath)
+            Interlocked.Increment(ref _count);
+    }
+
+    public void OnCompleted() { }
+    public void OnError(Exception error) { }
+
+    public void Dispose()
+    {
+        lock (_subscriptions) _subscriptions.ForEach(s => s.Dispose());
+    }
+}

@@ -1,0 +1,120 @@
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using EnfixPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnfixPortal.Tests.Services;
+
+public sealed class ValidationCacheTests : IAsyncLifetime
+{
+    private readonly ServiceHarness _harness = new(new() { ["Enfix:Tokens:ValidationCacheSize"] = "20" });
+    private TokenValidator Validator => _harness.Get<TokenValidator>();
+    private CreatedToken _app = null!;
+    private CreatedToken _user = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _harness.InitializeAsync();
+        _app = await _harness.CreateAppTokenAsync(_harness.AdminActor);
+        _user = await _harness.CreateOboTokenAsync(_harness.AdminActor);
+    }
+
+    public Task DisposeAsync() => _harness.DisposeAsync();
+
+    private async Task<bool> ValidAsync(CreatedToken? app = null, CreatedToken? user = null) =>
+        (await Validator.ValidateAsync((app ?? _app).Secret, (user ?? _user).Secret)).Succeeded;
+
+    [Fact]
+    public async Task AWarmCheckSendsNoSqlAtAll()
+    {
+        Assert.True(await ValidAsync());
+        using var counter = new DatabaseCommandCounter(_harness.DatabasePath);
+
+        for (var i = 0; i < 100; i++) Assert.True(await ValidAsync());
+
+        Assert.Equal(0, counter.Count);
+    }
+
+    [Fact]
+    public async Task AColdCheckReadsTheDatabase()
+    {
+        using var counter = new DatabaseCommandCounter(_harness.DatabasePath);
+        Assert.True(await ValidAsync());
+        Assert.True(counter.Count > 0);
+    }
+
+    [Fact]
+    public async Task ExpiringAWarmTokenRefusesItOnTheVeryNextCheck()
+    {
+        Assert.True(await ValidAsync());
+        await _harness.Get<TokenService>().ChangeAsync(_harness.AdminActor, TokenFamily.App, _app.Secret, new ChangeTokenRequest(-1));
+        Assert.False(await ValidAsync());
+    }
+
+    [Fact]
+    public async Task DeletingAWarmTokenRefusesItOnTheVeryNextCheck()
+    {
+        Assert.True(await ValidAsync());
+        await _harness.Get<TokenService>().DeleteAsync(_harness.AdminActor, TokenFamily.User, _user.Token.Accessor);
+        Assert.False(await ValidAsync());
+    }
+
+    [Fact]
+    public async Task ExpiringSeveralAtOnceRefusesThemOnTheVeryNextCheck()
+    {
+        Assert.True(await ValidAsync());
+        await _harness.Get<TokenBulk>().ApplyAsync(_harness.AdminActor, TokenFamily.User, [_user.Token.Accessor], delete: false);
+        Assert.False(await ValidAsync());
+    }
+
+    [Fact]
+    public async Task DeactivatingOrRevokingAllOfAWarmUserRefusesOnTheVeryNextCheck()
+    {
+        var bob = await _harness.CreateUserAsync("bob");
+        var bobToken = await _harness.CreateOboTokenAsync(_harness.AdminActor, userId: bob.Id);
+        var users = _harness.Get<UserService>();
+        Assert.True(await ValidAsync(user: bobToken));
+
+        await users.UpdateAsync(_harness.AdminActor, bob.Id, new(Active: false));
+        Assert.False(await ValidAsync(user: bobToken));
+
+        await users.UpdateAsync(_harness.AdminActor, bob.Id, new(Active: true));
+        Assert.True(await ValidAsync(user: bobToken));
+        await users.RevokeAllTokensAsync(_harness.AdminActor, bob.Id);
+        Assert.False(await ValidAsync(user: bobToken));
+    }
+
+    [Fact]
+    public async Task APasswordResetRefusesAWarmLoginTokenOnTheVeryNextCheck()
+    {
+        var bob = await _harness.CreateUserAsync("bob");
+        var login = await _harness.Get<TokenService>().IssueLoginTokenAsync(_harness.AdminActor, await _harness.IdentityUserAsync(bob.Id), null);
+        Assert.True(await ValidAsync(user: login));
+
+        await _harness.Get<UserService>().UpdateAsync(_harness.AdminActor, bob.Id, new(Password: "N3w-Passw0rd!"));
+
+        Assert.False(await ValidAsync(user: login));
+    }
+
+    [Fact]
+    public async Task AChangeMadeBehindTheServiceLayersBackIsSeenOnceTheCacheLifetimeEnds()
+    {
+        Assert.True(await ValidAsync());
+        await _harness.QueryAsync(db => db.Tokens.Where(t => t.Accessor == _app.Token.Accessor)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, DateTime.UnixEpoch)));
+
+        Assert.True(await ValidAsync());
+        _harness.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.False(await ValidAsync());
+    }
+
+    [Fact]
+    public async Task MemoryStaysBoundedWhateverTheNumberOfTokens()
+    {
+        for (var i = 0; i < 60; i++)
+            Assert.True(await ValidAsync(user: await _harness.CreateOboTokenAsync(_harness.AdminActor)));
+
+        Assert.InRange(_harness.Get<ValidationCache>().Count, 1, 20);
+        Assert.True(await ValidAsync());
+    }
+}

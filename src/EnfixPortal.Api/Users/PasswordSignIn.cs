@@ -1,5 +1,6 @@
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace EnfixPortal.Api.Users;
 
 /// <summary>Checks a username and password for every sign-in door (API login, portal, ...), with Identity lockout.
 /// Unknown user, wrong password, locked-out or deactivated user all get the same answer after the same hash work.</summary>
-public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit)
+public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, EnfixMetrics metrics)
 {
     public const string Refused = "The username or password is incorrect, or the account is locked; try again later.";
 
@@ -42,6 +43,7 @@ public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit)
             return await RefuseAsync(db, attempt, AuditActions.LoginFailed, "deactivated", ct);
         db.AuditEvents.Add(audit.For(attempt, AuditActions.LoginSucceeded, targetUserId: user.Id));
         await db.SaveChangesAsync(ct);
+        metrics.Login("success");
         return user;
     }
 
@@ -49,6 +51,7 @@ public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit)
     {
         db.AuditEvents.Add(audit.For(attempt, action, AuditOutcome.Failure, targetUserId: attempt.UserId, detail: detail));
         await db.SaveChangesAsync(ct);
+        metrics.Login(action == AuditActions.LoginLockedOut ? "lockout" : "failure");
         return ServiceError.Unauthenticated("credentials", Refused);
     }
 

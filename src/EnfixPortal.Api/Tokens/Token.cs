@@ -12,6 +12,8 @@ public sealed class Token
     public required byte[] SecretHash { get; set; }
     public required string Hint { get; set; }
     public TokenKind Kind { get; set; }
+    /// <summary>Stored beside <see cref="Kind"/> so that "all user tokens, newest first" is one index range.</summary>
+    public TokenFamily Family { get; set; }
     public string? Name { get; set; }
     public required string UserId { get; set; }
     public EnfixUser? User { get; set; }
@@ -22,5 +24,5 @@ public sealed class Token
     public DateTime ExpiresAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
 
-    public bool IsUserToken => Kind != TokenKind.App;
+    public static TokenFamily FamilyOf(TokenKind kind) => kind == TokenKind.App ? TokenFamily.App : TokenFamily.User;
 }

@@ -7,7 +7,7 @@ namespace EnfixPortal.Api.Tokens;
 internal static class TokenLookup
 {
     public static IQueryable<Token> OfFamily(this IQueryable<Token> tokens, TokenFamily family) =>
-        family == TokenFamily.App ? tokens.Where(t => t.Kind == TokenKind.App) : tokens.Where(t => t.Kind != TokenKind.App);
+        tokens.Where(t => t.Family == family);
 
     public static async Task<ServiceResult<Token>> FindVisibleAsync(IQueryable<Token> tokens, Actor actor, TokenFamily family, string id, CancellationToken ct)
     {

@@ -115,6 +115,7 @@ public sealed class TokenService(
             SecretHash = TokenSecrets.Hash(secret),
             Hint = TokenSecrets.Hint(secret),
             Kind = kind,
+            Family = Token.FamilyOf(kind),
             Name = name,
             UserId = userId,
             IssuedById = kind == TokenKind.App ? null : issuedBy,

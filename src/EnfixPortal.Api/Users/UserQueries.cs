@@ -54,8 +54,8 @@ public sealed class UserQueries(IDbContextFactory<EnfixDbContext> dbFactory, Tim
             u.Id, u.UserName!, u.DisplayName, u.Email, u.IsActive,
             db.UserRoles.Any(r => r.UserId == u.Id && adminRoleId.Contains(r.RoleId)),
             u.CreatedAt,
-            db.Tokens.Count(t => t.UserId == u.Id && t.Kind == TokenKind.App && t.ExpiresAt > now),
-            db.Tokens.Count(t => t.UserId == u.Id && t.Kind != TokenKind.App && t.ExpiresAt > now)));
+            db.Tokens.Count(t => t.UserId == u.Id && t.Family == TokenFamily.App && t.ExpiresAt > now),
+            db.Tokens.Count(t => t.UserId == u.Id && t.Family == TokenFamily.User && t.ExpiresAt > now)));
     }
 }
 

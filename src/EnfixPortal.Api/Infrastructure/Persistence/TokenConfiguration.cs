@@ -17,9 +17,12 @@ internal sealed class TokenConfiguration : IEntityTypeConfiguration<Token>
         token.Property(t => t.LoginAppTokenAccessor).HasMaxLength(TokenSecrets.AccessorLength);
         token.HasIndex(t => t.Accessor).IsUnique();
         token.HasIndex(t => t.SecretHash).IsUnique();
-        // Grid and list queries: newest first per kind, per owner, and by expiry (status filters, purge, dashboard).
+        // Grid and list queries, newest first or by expiry: per family, per kind, per owner. (Kind, ExpiresAt) also
+        // serves the purge of old login tokens; (Family, ExpiresAt) the dashboard's active and expiring counts.
+        token.HasIndex(t => new { t.Family, t.CreatedAt });
+        token.HasIndex(t => new { t.Family, t.ExpiresAt });
         token.HasIndex(t => new { t.Kind, t.CreatedAt });
-        token.HasIndex(t => new { t.UserId, t.Kind, t.CreatedAt });
         token.HasIndex(t => new { t.Kind, t.ExpiresAt });
+        token.HasIndex(t => new { t.UserId, t.Family, t.CreatedAt });
     }
 }

@@ -89,6 +89,9 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Family")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Hint")
                         .IsRequired()
                         .HasMaxLength(4)
@@ -130,11 +133,15 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("SecretHash")
                         .IsUnique();
 
+                    b.HasIndex("Family", "CreatedAt");
+
+                    b.HasIndex("Family", "ExpiresAt");
+
                     b.HasIndex("Kind", "CreatedAt");
 
                     b.HasIndex("Kind", "ExpiresAt");
 
-                    b.HasIndex("UserId", "Kind", "CreatedAt");
+                    b.HasIndex("UserId", "Family", "CreatedAt");
 
                     b.ToTable("Tokens");
                 });

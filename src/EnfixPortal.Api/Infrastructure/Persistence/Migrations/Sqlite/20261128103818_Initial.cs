@@ -191,6 +191,7 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Sqlite
                     SecretHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
                     Hint = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Family = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     UserId = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
                     IssuedById = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
@@ -269,6 +270,16 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tokens_Family_CreatedAt",
+                table: "Tokens",
+                columns: new[] { "Family", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tokens_Family_ExpiresAt",
+                table: "Tokens",
+                columns: new[] { "Family", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tokens_Kind_CreatedAt",
                 table: "Tokens",
                 columns: new[] { "Kind", "CreatedAt" });
@@ -285,9 +296,9 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tokens_UserId_Kind_CreatedAt",
+                name: "IX_Tokens_UserId_Family_CreatedAt",
                 table: "Tokens",
-                columns: new[] { "UserId", "Kind", "CreatedAt" });
+                columns: new[] { "UserId", "Family", "CreatedAt" });
         }
 
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEnfixDbContext))]
-    [Migration("20261128102116_Initial")]
+    [Migration("20261128103818_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -92,6 +92,9 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Family")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Hint")
                         .IsRequired()
                         .HasMaxLength(4)
@@ -133,11 +136,15 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("SecretHash")
                         .IsUnique();
 
+                    b.HasIndex("Family", "CreatedAt");
+
+                    b.HasIndex("Family", "ExpiresAt");
+
                     b.HasIndex("Kind", "CreatedAt");
 
                     b.HasIndex("Kind", "ExpiresAt");
 
-                    b.HasIndex("UserId", "Kind", "CreatedAt");
+                    b.HasIndex("UserId", "Family", "CreatedAt");
 
                     b.ToTable("Tokens");
                 });

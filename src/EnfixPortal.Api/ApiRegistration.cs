@@ -1,13 +1,49 @@
+using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EnfixPortal.Api;
 
 /// <summary>The <c>/api/v1</c> door: its services and its endpoints, added to the host in one call each.</summary>
 public static class ApiRegistration
 {
-    public static IServiceCollection AddEnfixApi(this IServiceCollection services, IConfiguration configuration) => services;
+    public static IServiceCollection AddEnfixApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(ApiPolicies.Add);
+        services.AddSingleton<TokenLogin>();
+        services.AddLoginRateLimit();
+        services.ConfigureHttpJsonOptions(ApiJson.Configure);
+        services.AddSingleton<IStartupFilter, ApiBoundary>();
+        services.AddExceptionHandler<ApiBoundary>();
+        services.AddApiDocs();
+        // The framework's own request lines carry the raw path (a token in /app_tokens/<token>); ApiBoundary logs a redacted one.
+        services.AddLogging(logging => logging
+            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore.Routing.Matching", LogLevel.Information));
+        return services;
+    }
 
-    public static WebApplication MapEnfixApi(this WebApplication app) => app;
+    public static WebApplication MapEnfixApi(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        var api = app.MapGroup("/api/v1").WithMetadata(new SkipStatusCodePagesAttribute()).ProducesApiErrors(401, 500);
+        api.MapApiRoot();
+        api.MapLogin();
+        api.MapMe();
+        api.MapAppTokens();
+        api.MapUserTokens();
+        api.MapUsers();
+        app.MapApiNotFound();
+        app.MapApiDocs();
+        return app;
+    }
 }

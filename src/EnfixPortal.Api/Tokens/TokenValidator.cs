@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure;
@@ -22,7 +23,7 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
             return Refuse(UserTokenField, "Send a user token in the Token header; get one from POST /api/v1/token/.");
         var app = await ResolveAsync(appToken, ct);
         var now = time.GetUtcNow().UtcDateTime;
-        if (app is not { Token.Kind: TokenKind.App, User.Active: true } || app.Value.Token.ExpiresAt <= now)
+        if (!IsLiveApp(app, now))
             return Refuse(AppTokenField, "The app token is unknown, expired or revoked.");
         var user = await ResolveAsync(userToken, ct);
         if (user is not { User.Active: true } || user.Value.Token.Kind == TokenKind.App || user.Value.Token.ExpiresAt <= now)
@@ -35,6 +36,22 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
         return new TokenPrincipal(owner.UserId, owner.UserName, owner.Roles, app.Value.Token.Accessor, app.Value.Token.ExpiresAt,
             token.Accessor, token.Kind, token.ExpiresAt);
     }
+
+    /// <summary>The login door's check: an app token alone, before any password is looked at. Returns its accessor.</summary>
+    public async ValueTask<ServiceResult<string>> ValidateAppTokenAsync(string? appToken, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(appToken))
+            return Refuse(AppTokenField, "Send an app token in the App-Token header or the app_token form field.");
+        var app = await ResolveAsync(appToken, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (!IsLiveApp(app, now))
+            return Refuse(AppTokenField, "The app token is unknown, expired or revoked.");
+        usage.Record(app.Value.Token.Accessor, now);
+        return app.Value.Token.Accessor;
+    }
+
+    private static bool IsLiveApp([NotNullWhen(true)] Resolved? app, DateTime now) =>
+        app is { Token.Kind: TokenKind.App, User.Active: true } && app.Value.Token.ExpiresAt > now;
 
     private ServiceError Refuse(string field, string message)
     {

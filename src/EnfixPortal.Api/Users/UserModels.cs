@@ -11,4 +11,5 @@ public sealed record UserView(
     string Id, string UserName, string? DisplayName, string? Email, bool Active, bool Admin, DateTime CreatedAt,
     int ActiveAppTokens = 0, int ActiveUserTokens = 0);
 
-public sealed record UserQuery(string? Text = null, bool? Active = null, int Page = 1, int PerPage = 50);
+/// <param name="UserName">An exact username, ignoring case.</param>
+public sealed record UserQuery(string? Text = null, bool? Active = null, int Page = 1, int PerPage = 50, string? UserName = null);

@@ -32,6 +32,11 @@ public sealed class UserQueries(IDbContextFactory<EnfixDbContext> dbFactory, Tim
                 || (u.DisplayName != null && u.DisplayName.ToUpper().Contains(text)));
         }
         if (query.Active is { } active) users = users.Where(u => u.IsActive == active);
+        if (!string.IsNullOrWhiteSpace(query.UserName))
+        {
+            var normalized = query.UserName.Trim().ToUpperInvariant();
+            users = users.Where(u => u.NormalizedUserName == normalized);
+        }
         var total = await users.CountAsync(ct);
         var page = await Project(db, users.OrderBy(u => u.NormalizedUserName).Skip((query.Page - 1) * query.PerPage).Take(query.PerPage))
             .ToListAsync(ct);

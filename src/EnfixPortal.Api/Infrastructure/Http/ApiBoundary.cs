@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using EnfixPortal.Api.Tokens;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace EnfixPortal.Api.Infrastructure.Http;
+
+/// <summary>Wraps every <c>/api</c> request, ahead of routing and authentication: one log line with secrets
+/// redacted, and an unexpected exception turned into a 500 in the API's shape (logged with its trace id, no stack
+/// trace sent). As an <see cref="IExceptionHandler"/> it also answers for /api inside the portal's exception page.</summary>
+public sealed class ApiBoundary(ILogger<ApiBoundary> logger) : IStartupFilter, IExceptionHandler
+{
+    public static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.UseWhen(IsApi, api => api.Use(WrapAsync));
+        next(app);
+    };
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        if (!IsApi(http) || http.Response.HasStarted) return false;
+        await AnswerAsync(http, exception);
+        return true;
+    }
+
+    private async Task WrapAsync(HttpContext http, RequestDelegate next)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(http);
+        }
+        catch (Exception ex) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+        {
+            await AnswerAsync(http, ex);
+        }
+        finally
+        {
+            logger.LogInformation("API {Method} {Path} answered {Status} in {Elapsed:0.0} ms (trace {TraceId})",
+                http.Request.Method, RedactedPath(http.Request.Path), http.Response.StatusCode,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds, http.TraceIdentifier);
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext http, Exception exception)
+    {
+        var traceId = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+        logger.LogError(exception, "Unexpected error on API {Method} {Path} (trace {TraceId})",
+            http.Request.Method, RedactedPath(http.Request.Path), traceId);
+        http.Response.Clear();
+        await ApiError.Of(StatusCodes.Status500InternalServerError, "server",
+            $"Something went wrong on our side; quote trace id {traceId} when reporting it.").ExecuteAsync(http);
+    }
+
+    /// <summary>A path segment that looks like a token (in any letter case) is cut to its 4-character hint.</summary>
+    public static string RedactedPath(PathString path) => string.Join('/', (path.Value ?? "").Split('/')
+        .Select(segment => segment.Length == TokenSecrets.SecretLength && segment.All(char.IsAsciiHexDigit)
+            ? segment[..TokenSecrets.HintLength] + "…" : segment));
+}

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Users;
+using Microsoft.AspNetCore.Http;
+
+namespace EnfixPortal.Api.Infrastructure.Http;
+
+/// <summary>The <see cref="Actor"/> of an API request: the user the token pair speaks for, from the client's address.</summary>
+public static class ApiCaller
+{
+    public static Actor Actor(this HttpContext http)
+    {
+        var user = http.User;
+        return new Actor(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name, user.IsInRole(Roles.Admin), Door.Api,
+            ClientAddress(http));
+    }
+
+    public static Actor Anonymous(this HttpContext http) => new(null, null, false, Door.Api, ClientAddress(http));
+
+    public static string? ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
+}

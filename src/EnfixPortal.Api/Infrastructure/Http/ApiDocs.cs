@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace EnfixPortal.Api.Infrastructure.Http;
+
+/// <summary>The OpenAPI document (<c>/openapi/v1.json</c>), generated from the endpoints, and its reference page (<c>/scalar</c>).</summary>
+public static class ApiDocs
+{
+    public const string AppTokenScheme = "AppToken";
+    public const string UserTokenScheme = "UserToken";
+
+    public static IServiceCollection AddApiDocs(this IServiceCollection services) => services.AddOpenApi(options =>
+    {
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Enfix API";
+            document.Info.Description = "Every endpoint but login needs the App-Token and Token headers. Errors: {\"errors\": {field: message}}.";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes[AppTokenScheme] = Header("App-Token", "An app token (long-lived).");
+            document.Components.SecuritySchemes[UserTokenScheme] = Header("Token", "A user token from POST /api/v1/token/ or an OBO token.");
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            var anonymous = context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any();
+            operation.Security ??= [];
+            var requirement = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AppTokenScheme, context.Document)] = [] };
+            if (!anonymous) requirement[new OpenApiSecuritySchemeReference(UserTokenScheme, context.Document)] = [];
+            operation.Security.Add(requirement);
+            return Task.CompletedTask;
+        });
+    });
+
+    public static WebApplication MapApiDocs(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(options => options.WithTitle("Enfix API reference")).AllowAnonymous();
+        return app;
+    }
+
+    private static OpenApiSecurityScheme Header(string name, string description) =>
+        new() { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = name, Description = description };
+}

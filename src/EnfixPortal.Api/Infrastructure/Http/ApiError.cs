@@ -1,0 +1,67 @@
+using System.Text.Json;
+using EnfixPortal.Api.Common;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace EnfixPortal.Api.Infrastructure.Http;
+
+/// <summary>The body of every API error: one message per field, as in the seed document.</summary>
+public sealed record ApiErrorBody(IReadOnlyDictionary<string, string> Errors);
+
+/// <summary>Every API error of every status, from endpoints, the token scheme, the rate limiter and the exception
+/// boundary, is written here, so the shape <c>{"errors": {field: message}}</c> cannot drift.</summary>
+public sealed class ApiError : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<ApiErrorBody>, IContentTypeHttpResult
+{
+    public const string Challenge = "Token realm=\"enfix\", headers=\"App-Token Token\"";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DictionaryKeyPolicy = null };
+    private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
+
+    public ApiError(int statusCode, IReadOnlyDictionary<string, string> errors)
+    {
+        StatusCode = statusCode;
+        Value = new ApiErrorBody(errors);
+        if (statusCode == StatusCodes.Status401Unauthorized) _headers["WWW-Authenticate"] = Challenge;
+    }
+
+    public int StatusCode { get; }
+    int? IStatusCodeHttpResult.StatusCode => StatusCode;
+    public ApiErrorBody Value { get; }
+    object? IValueHttpResult.Value => Value;
+    public string ContentType => "application/json; charset=utf-8";
+    public IReadOnlyDictionary<string, string> Errors => Value.Errors;
+
+    public static ApiError Of(int status, string field, string message) => new(status, new Dictionary<string, string> { [field] = message });
+    public static ApiError BadRequest(string field, string message) => Of(StatusCodes.Status400BadRequest, field, message);
+    public static ApiError NotFound(string field, string message) => Of(StatusCodes.Status404NotFound, field, message);
+
+    public static ApiError MethodNotAllowed(string method, IEnumerable<string> allowed)
+    {
+        var allow = string.Join(", ", allowed);
+        return Of(StatusCodes.Status405MethodNotAllowed, "method", $"{method} is not allowed here; use {allow}.").WithHeader("Allow", allow);
+    }
+
+    public static ApiError From(ServiceError error) => new(error.Kind switch
+    {
+        ServiceErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ServiceErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ServiceErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ServiceErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ServiceErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+        _ => StatusCodes.Status500InternalServerError,
+    }, error.Errors);
+
+    public ApiError WithHeader(string name, string value)
+    {
+        _headers[name] = value;
+        return this;
+    }
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = StatusCode;
+        foreach (var (name, value) in _headers) response.Headers[name] = value;
+        response.ContentType = ContentType;
+        await response.WriteAsync(JsonSerializer.Serialize(Value, Json), httpContext.RequestAborted);
+    }
+}

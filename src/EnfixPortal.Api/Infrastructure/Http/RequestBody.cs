@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace EnfixPortal.Api.Infrastructure.Http;
+
+/// <summary>Reads a request body once, at most <see cref="MaxBytes"/>, and turns it into a JSON object or an error.</summary>
+public static class RequestBody
+{
+    public const int MaxBytes = 65_536;
+    private static readonly JsonDocumentOptions Options = new() { AllowDuplicateProperties = false, MaxDepth = 32 };
+
+    public static async Task<ApiInput<byte[]>> ReadBytesAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBytes) return TooLarge();
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes) return TooLarge();
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>An empty body reads as <c>{}</c>; anything else must be a JSON object sent as application/json.</summary>
+    public static async Task<ApiInput<JsonElement>> ReadObjectAsync(HttpRequest request, CancellationToken ct)
+    {
+        var bytes = await ReadBytesAsync(request, ct);
+        if (bytes.Error is { } error) return error;
+        if (bytes.Value!.Length == 0) return EmptyObject;
+        if (!IsJson(request.ContentType))
+            return ApiError.Of(StatusCodes.Status415UnsupportedMediaType, "body", "Send the body as JSON with Content-Type: application/json.");
+        return ParseObject(bytes.Value);
+    }
+
+    public static ApiInput<JsonElement> ParseObject(byte[] bytes)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, Options);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return ApiError.BadRequest("body", "The body must be a JSON object, such as {\"seconds_until_expire\": 86400}.");
+            return document.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            return ApiError.BadRequest("body", $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}); send one JSON object.");
+        }
+    }
+
+    public static bool IsJson(string? contentType) => Is(contentType, "application/json") || MediaType(contentType) is { } type
+        && type.MediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase) && Utf8(type);
+
+    public static bool Is(string? contentType, string mediaType) =>
+        MediaType(contentType) is { } type && type.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase) && Utf8(type);
+
+    private static MediaTypeHeaderValue? MediaType(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed) ? parsed : null;
+
+    private static bool Utf8(MediaTypeHeaderValue type) =>
+        !type.Charset.HasValue || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
+
+    private static JsonElement EmptyObject { get; } = JsonDocument.Parse("{}").RootElement.Clone();
+
+    private static ApiError TooLarge() =>
+        ApiError.Of(StatusCodes.Status413PayloadTooLarge, "body", $"The body is larger than {MaxBytes} bytes.");
+}

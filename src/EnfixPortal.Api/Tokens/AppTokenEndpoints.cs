@@ -1,0 +1,36 @@
+using EnfixPortal.Api.Infrastructure.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace EnfixPortal.Api.Tokens;
+
+/// <summary><c>/api/v1/app_tokens/</c>: the caller's app tokens (an admin's: everyone's). The path id is the token or its accessor.</summary>
+public static class AppTokenEndpoints
+{
+    public const string Collection = "/api/v1/app_tokens";
+
+    public static IEndpointRouteBuilder MapAppTokens(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/app_tokens").WithTags("App tokens").RequireAuthorization(ApiPolicies.Caller);
+        group.MapGet("/", ListAsync).ProducesApiErrors(400, 403);
+        group.MapPost("/", CreateAsync).Accepts<CreateTokenBody>("application/json").ProducesApiErrors(400, 403, 413, 415);
+        TokenHandlers.MapItemRoutes(group, TokenFamily.App, AppTokenItem.From);
+        return api;
+    }
+
+    private static Task<Results<Ok<AppTokenItem[]>, ApiError>> ListAsync(HttpContext http, TokenQueries queries,
+        string? page, [FromQuery(Name = "per_page")] string? perPage, string? user, CancellationToken ct) =>
+        TokenHandlers.ListAsync(http, queries, new TokenQuery(TokenFamily.App, UserId: NullIfEmpty(user)), page, perPage, AppTokenItem.From, ct);
+
+    private static async Task<Results<Created<AppTokenCreated>, ApiError>> CreateAsync(HttpContext http, TokenService tokens, CancellationToken ct)
+    {
+        var created = await TokenHandlers.CreateAsync(http, request => tokens.CreateAppTokenAsync(http.Actor(), request, ct), ct);
+        if (created.Error is { } error) return error;
+        return TypedResults.Created(TokenHandlers.Location(http, Collection, created.Value!.Token.Accessor), new AppTokenCreated(created.Value.Secret));
+    }
+
+    internal static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Infrastructure.Http;
+
+namespace EnfixPortal.Api.Tokens;
+
+/// <summary>Turns POST and PATCH bodies of /app_tokens and /tokens into service requests.</summary>
+public static class TokenBodies
+{
+    private const string Generated = "You cannot choose the token string; the server generates it. Send seconds_until_expire, name or user.";
+    private const string ReadOnly = "This field is read-only; send seconds_until_expire or name.";
+
+    private static readonly Dictionary<string, string> Refused = new()
+    {
+        ["app_token"] = Generated, ["token"] = Generated, ["id"] = Generated, ["accessor"] = Generated,
+        ["secret"] = Generated, ["hint"] = Generated,
+        ["kind"] = ReadOnly, ["issued_by"] = ReadOnly, ["created_at"] = ReadOnly, ["expires_at"] = ReadOnly,
+        ["expired"] = ReadOnly, ["last_used_at"] = ReadOnly,
+    };
+
+    private static readonly Dictionary<string, string> RefusedOnChange = new(Refused)
+    {
+        ["user"] = "A token's owner cannot change; create a new token for that user instead.",
+    };
+
+    /// <summary>Permission comes before the rest of the body: a non-admin naming another user is 403 whatever else is wrong.</summary>
+    public static ApiInput<CreateTokenRequest> ParseCreate(JsonElement body, Actor actor)
+    {
+        var fields = JsonFields.Of(body, [Expiry.Field, "name", "user"], Refused);
+        var user = fields.String("user", TokenService.MalformedUserId);
+        if (user is not null && !ObjectIds.IsWellFormed(user)) fields.Fail("user", TokenService.MalformedUserId);
+        else if (user is not null && !actor.MayActFor(user))
+            return ApiError.From(ServiceError.Forbidden("Only an administrator may issue tokens for another user."));
+        var name = fields.String("name");
+        var seconds = fields.Integer(Expiry.Field);
+        if (fields.Error is { } error) return error;
+        return new CreateTokenRequest(user, name, seconds);
+    }
+
+    public static ApiInput<ChangeTokenRequest> ParseChange(JsonElement body)
+    {
+        var fields = JsonFields.Of(body, [Expiry.Field, "name"], RefusedOnChange);
+        var name = fields.String("name");
+        var seconds = fields.Integer(Expiry.Field);
+        if (fields.Error is { } error) return error;
+        return new ChangeTokenRequest(seconds, name, SetName: fields.Has("name"));
+    }
+}

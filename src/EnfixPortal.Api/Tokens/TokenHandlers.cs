@@ -1,0 +1,79 @@
+using EnfixPortal.Api.Infrastructure.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace EnfixPortal.Api.Tokens;
+
+/// <summary>What /app_tokens and /tokens share: the same service calls, differing only in family and item shape.
+/// Checks run in the contract's order: authentication (the scheme), permission, existence of the target, then the body.</summary>
+internal static class TokenHandlers
+{
+    /// <summary>GET, PATCH and DELETE on <c>/{id}</c> (the token itself or its accessor), and 405 for the other methods.</summary>
+    public static void MapItemRoutes<TItem>(RouteGroupBuilder group, TokenFamily family, Func<TokenView, TItem> toItem)
+    {
+        group.MapGet("/{id}", (HttpContext http, string id, TokenQueries queries, CancellationToken ct) =>
+            GetAsync(http, queries, family, id, toItem, ct)).ProducesApiErrors(404);
+        group.MapPatch("/{id}", (HttpContext http, string id, TokenQueries queries, TokenService tokens, CancellationToken ct) =>
+            ChangeAsync(http, queries, tokens, family, id, toItem, ct)).Accepts<ChangeTokenBody>("application/json").ProducesApiErrors(400, 404, 413, 415);
+        group.MapDelete("/{id}", (HttpContext http, string id, TokenService tokens, CancellationToken ct) =>
+            DeleteAsync(http, tokens, family, id, ct)).ProducesApiErrors(404);
+        group.MapOtherMethods("/", "GET", "POST");
+        group.MapOtherMethods("/{id}", "GET", "PATCH", "DELETE");
+    }
+
+    public static async Task<Results<Ok<TItem[]>, ApiError>> ListAsync<TItem>(
+        HttpContext http, TokenQueries queries, TokenQuery query, string? page, string? perPage, Func<TokenView, TItem> toItem, CancellationToken ct)
+    {
+        var paging = Paging.Parse(page, perPage);
+        if (paging.Error is { } badPaging) return badPaging;
+        var listed = await queries.ListAsync(http.Actor(), query with { Page = paging.Value!.Page, PerPage = paging.Value.PerPage }, ct);
+        if (listed.Error is { } refused) return ApiError.From(refused);
+        Paging.WriteHeaders(http, listed.Value!);
+        return TypedResults.Ok(listed.Value!.Items.Select(toItem).ToArray());
+    }
+
+    public static async Task<Results<Ok<TItem>, ApiError>> GetAsync<TItem>(
+        HttpContext http, TokenQueries queries, TokenFamily family, string id, Func<TokenView, TItem> toItem, CancellationToken ct)
+    {
+        var found = await queries.GetAsync(http.Actor(), family, id, ct);
+        return found.Error is { } missing ? ApiError.From(missing) : TypedResults.Ok(toItem(found.Value!));
+    }
+
+    public static async Task<ApiInput<CreatedToken>> CreateAsync(
+        HttpContext http, Func<CreateTokenRequest, Task<Common.ServiceResult<CreatedToken>>> create, CancellationToken ct)
+    {
+        var body = await RequestBody.ReadObjectAsync(http.Request, ct);
+        if (body.Error is { } unreadable) return unreadable;
+        var request = TokenBodies.ParseCreate(body.Value, http.Actor());
+        if (request.Error is { } invalid) return invalid;
+        var created = await create(request.Value!);
+        if (created.Error is { } refused) return ApiError.From(refused);
+        http.Response.Headers.CacheControl = "no-store";
+        return created.Value!;
+    }
+
+    public static async Task<Results<Ok<TItem>, ApiError>> ChangeAsync<TItem>(
+        HttpContext http, TokenQueries queries, TokenService tokens, TokenFamily family, string id, Func<TokenView, TItem> toItem, CancellationToken ct)
+    {
+        var actor = http.Actor();
+        var existing = await queries.GetAsync(actor, family, id, ct);
+        if (existing.Error is { } missing) return ApiError.From(missing);
+        var body = await RequestBody.ReadObjectAsync(http.Request, ct);
+        if (body.Error is { } unreadable) return unreadable;
+        var change = TokenBodies.ParseChange(body.Value);
+        if (change.Error is { } invalid) return invalid;
+        var changed = await tokens.ChangeAsync(actor, family, id, change.Value!, ct);
+        return changed.Error is { } refused ? ApiError.From(refused) : TypedResults.Ok(toItem(changed.Value!));
+    }
+
+    public static async Task<Results<NoContent, ApiError>> DeleteAsync(HttpContext http, TokenService tokens, TokenFamily family, string id, CancellationToken ct)
+    {
+        var deleted = await tokens.DeleteAsync(http.Actor(), family, id, ct);
+        return deleted.Error is { } missing ? ApiError.From(missing) : TypedResults.NoContent();
+    }
+
+    public static string Location(HttpContext http, string collection, string accessor) =>
+        $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{collection}/{accessor}/";
+}

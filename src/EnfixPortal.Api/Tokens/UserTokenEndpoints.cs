@@ -1,0 +1,39 @@
+using EnfixPortal.Api.Infrastructure.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace EnfixPortal.Api.Tokens;
+
+/// <summary><c>/api/v1/tokens/</c>: user tokens — login tokens and tokens issued on behalf of a user (OBO; admins for anyone).</summary>
+public static class UserTokenEndpoints
+{
+    public const string Collection = "/api/v1/tokens";
+
+    public static IEndpointRouteBuilder MapUserTokens(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/tokens").WithTags("User and OBO tokens").RequireAuthorization(ApiPolicies.Caller);
+        group.MapGet("/", ListAsync).ProducesApiErrors(400, 403);
+        group.MapPost("/", CreateAsync).Accepts<CreateTokenBody>("application/json").ProducesApiErrors(400, 403, 413, 415);
+        TokenHandlers.MapItemRoutes(group, TokenFamily.User, UserTokenItem.From);
+        return api;
+    }
+
+    private static async Task<Results<Ok<UserTokenItem[]>, ApiError>> ListAsync(HttpContext http, TokenQueries queries,
+        string? page, [FromQuery(Name = "per_page")] string? perPage, string? user, string? kind, CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(kind) && kind is not ("login" or "obo")) return ApiError.BadRequest("kind", "kind must be login or obo.");
+        TokenKind? kindFilter = kind switch { "login" => TokenKind.Login, "obo" => TokenKind.Obo, _ => null };
+        var query = new TokenQuery(TokenFamily.User, UserId: AppTokenEndpoints.NullIfEmpty(user), Kind: kindFilter);
+        return await TokenHandlers.ListAsync(http, queries, query, page, perPage, UserTokenItem.From, ct);
+    }
+
+    private static async Task<Results<Created<UserTokenCreated>, ApiError>> CreateAsync(HttpContext http, TokenService tokens, CancellationToken ct)
+    {
+        var created = await TokenHandlers.CreateAsync(http, request => tokens.CreateOboTokenAsync(http.Actor(), request, ct), ct);
+        if (created.Error is { } error) return error;
+        return TypedResults.Created(TokenHandlers.Location(http, Collection, created.Value!.Token.Accessor), new UserTokenCreated(created.Value.Secret));
+    }
+}

@@ -1,0 +1,51 @@
+using EnfixPortal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EnfixPortal.Tests.Api;
+
+/// <summary>The whole host in process over a SQLite file of its own, with time under the test's control and every log line kept.</summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    public const string AdminPassword = "Admin-Passw0rd!";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public ApiFactory(Dictionary<string, string?>? settings = null)
+    {
+        DatabasePath = TempFiles.NewDatabasePath();
+        _settings = new()
+        {
+            ["ConnectionStrings:Enfix"] = $"Data Source={DatabasePath}",
+            ["Enfix:Bootstrap:AdminUsername"] = "admin",
+            ["Enfix:Bootstrap:AdminPassword"] = AdminPassword,
+            // Many tests log in from the same (test server) address; the limit has tests of its own.
+            ["Enfix:RateLimits:LoginPerMinute"] = "100000",
+        };
+        foreach (var (key, value) in settings ?? []) _settings[key] = value;
+    }
+
+    public string DatabasePath { get; }
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
+    public LogSink Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        TempFiles.DeleteDatabase(DatabasePath);
+    }
+}

@@ -16,7 +16,7 @@ internal static class TokenHandlers
         group.MapGet("/{id}", (HttpContext http, string id, TokenQueries queries, CancellationToken ct) =>
             GetAsync(http, queries, family, id, toItem, ct)).ProducesApiErrors(404);
         group.MapPatch("/{id}", (HttpContext http, string id, TokenQueries queries, TokenService tokens, CancellationToken ct) =>
-            ChangeAsync(http, queries, tokens, family, id, toItem, ct)).Accepts<ChangeTokenBody>("application/json").ProducesApiErrors(400, 404, 413, 415);
+            ChangeAsync(http, queries, tokens, family, id, toItem, ct)).DocumentsBody<ChangeTokenBody>("application/json").ProducesApiErrors(400, 404, 413, 415);
         group.MapDelete("/{id}", (HttpContext http, string id, TokenService tokens, CancellationToken ct) =>
             DeleteAsync(http, tokens, family, id, ct)).ProducesApiErrors(404);
         group.MapOtherMethods("/", "GET", "POST");

@@ -16,7 +16,7 @@ public static class UserTokenEndpoints
     {
         var group = api.MapGroup("/tokens").WithTags("User and OBO tokens").RequireAuthorization(ApiPolicies.Caller);
         group.MapGet("/", ListAsync).ProducesApiErrors(400, 403);
-        group.MapPost("/", CreateAsync).Accepts<CreateTokenBody>("application/json").ProducesApiErrors(400, 403, 413, 415);
+        group.MapPost("/", CreateAsync).DocumentsBody<CreateTokenBody>("application/json").ProducesApiErrors(400, 403, 413, 415);
         TokenHandlers.MapItemRoutes(group, TokenFamily.User, UserTokenItem.From);
         return api;
     }

@@ -18,7 +18,7 @@ public static class LoginEndpoint
             .AllowAnonymous()
             .DisableAntiforgery()
             .RequireRateLimiting(LoginRateLimit.Policy)
-            .Accepts<LoginBody>("application/x-www-form-urlencoded", "multipart/form-data", "application/json")
+            .DocumentsBody<LoginBody>("application/x-www-form-urlencoded", "multipart/form-data", "application/json")
             .ProducesApiErrors(400, 401, 413, 415, 429);
         api.MapOtherMethods("/token", "POST");
         return api;

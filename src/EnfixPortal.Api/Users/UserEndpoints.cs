@@ -15,9 +15,9 @@ public static class UserEndpoints
     {
         var group = api.MapGroup("/users").WithTags("Users").RequireAuthorization(ApiPolicies.Admin).ProducesApiErrors(403);
         group.MapGet("/", ListAsync).ProducesApiErrors(400);
-        group.MapPost("/", CreateAsync).Accepts<CreateUserBody>("application/json").ProducesApiErrors(400, 413, 415);
+        group.MapPost("/", CreateAsync).DocumentsBody<CreateUserBody>("application/json").ProducesApiErrors(400, 413, 415);
         group.MapGet("/{id}", GetAsync).ProducesApiErrors(404);
-        group.MapPatch("/{id}", ChangeAsync).Accepts<ChangeUserBody>("application/json").ProducesApiErrors(400, 404, 409, 413, 415);
+        group.MapPatch("/{id}", ChangeAsync).DocumentsBody<ChangeUserBody>("application/json").ProducesApiErrors(400, 404, 409, 413, 415);
         group.MapDelete("/{id}", DeleteAsync).ProducesApiErrors(404, 409);
         group.MapOtherMethods("/", "GET", "POST");
         group.MapOtherMethods("/{id}", "GET", "PATCH", "DELETE");

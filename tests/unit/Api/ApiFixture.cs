@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EnfixPortal.Tests.Api;
 
 /// <summary>Someone holding a valid token pair.</summary>
-public sealed record Caller(UserView User, string AppToken, string Token)
+public sealed record Caller(UserView User, string AppToken, string Token, string AppTokenAccessor, string TokenAccessor)
 {
     public Actor Actor => new(User.Id, User.UserName, User.Admin, Door.Api, "127.0.0.1");
 }
@@ -74,7 +74,7 @@ public class ApiFixture : IAsyncLifetime
         var tokens = Get<TokenService>();
         var app = await tokens.CreateAppTokenAsync(actor, new CreateTokenRequest());
         var token = await tokens.CreateOboTokenAsync(actor, new CreateTokenRequest());
-        return new Caller(user, app.Value!.Secret, token.Value!.Secret);
+        return new Caller(user, app.Value!.Secret, token.Value!.Secret, app.Value.Token.Accessor, token.Value.Token.Accessor);
     }
 
     public async Task DisposeAsync()

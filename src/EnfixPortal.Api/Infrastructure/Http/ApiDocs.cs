@@ -42,6 +42,18 @@ public static class ApiDocs
         return app;
     }
 
+    /// <summary>Describes a request body in the document without <c>Accepts</c> metadata, which would make routing skip the
+    /// endpoint for another content type (the /api catch-all would then answer 404 instead of our 415).</summary>
+    public static RouteHandlerBuilder DocumentsBody<TBody>(this RouteHandlerBuilder builder, params string[] contentTypes) =>
+        builder.AddOpenApiOperationTransformer(async (operation, context, ct) =>
+        {
+            var schema = await context.GetOrCreateSchemaAsync(typeof(TBody), null, ct);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Content = contentTypes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = schema }),
+            };
+        });
+
     private static OpenApiSecurityScheme Header(string name, string description) =>
         new() { Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = name, Description = description };
 }

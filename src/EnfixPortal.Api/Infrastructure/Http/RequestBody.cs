@@ -37,6 +37,8 @@ public static class RequestBody
 
     public static ApiInput<JsonElement> ParseObject(byte[] bytes)
     {
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+            return ApiError.BadRequest("body", "The body is not valid UTF-8; send JSON encoded as UTF-8.");
         try
         {
             using var document = JsonDocument.Parse(bytes, Options);

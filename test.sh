@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test (unit, in-process API, bUnit, Playwright e2e in Chromium). Installs what a fresh Debian
-# machine lacks first: Debian's chromium for the browser tests. Prints "N passed, N failed" last.
+# machine lacks first: Debian's chromium for the browser tests and postgresql for the PostgreSQL runs of the
+# service and API tests, on a throwaway server of its own (loopback only, removed on exit). Extra arguments go
+# to `dotnet test` (e.g. ./test.sh --filter OnPostgres). Prints "N passed, N failed" last.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -14,6 +16,17 @@ apt_install() {
 if ! command -v chromium >/dev/null 2>&1; then
   echo "test.sh: installing Debian's chromium for the browser tests ..." >&2
   apt_install chromium || { echo "test.sh: could not install chromium" >&2; exit 1; }
+fi
+
+pg_bin() { find /usr/lib/postgresql -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -n 1; }
+if [ -z "${ENFIX_TEST_POSTGRES:-}" ]; then
+  if [ -z "$(pg_bin)" ]; then
+    echo "test.sh: installing Debian's postgresql for the PostgreSQL tests ..." >&2
+    apt_install postgresql || { echo "test.sh: could not install postgresql" >&2; exit 1; }
+  fi
+  . ./tests/postgres-server.sh "$(pg_bin)" || { echo "test.sh: could not start a PostgreSQL server for the tests" >&2; exit 1; }
+  trap stop_test_postgres EXIT
+  trap 'exit 143' INT TERM
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EnfixPortal.Tests.Infrastructure;
 
 namespace EnfixPortal.Tests.Cli;
 
@@ -10,7 +11,7 @@ public static class CliProcess
         public string LastLine => Output.TrimEnd().Split('\n').Last().Trim();
     }
 
-    public static async Task<Outcome> RunAsync(string databasePath, IDictionary<string, string>? environment, params string[] args)
+    public static async Task<Outcome> RunAsync(TestDatabase database, IDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -20,7 +21,7 @@ public static class CliProcess
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "EnfixPortal.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["ConnectionStrings__Enfix"] = $"Data Source={databasePath}";
+        foreach (var (key, value) in database.Settings) start.Environment[key.Replace(":", "__")] = value;
         start.Environment["Enfix__Bootstrap__AdminPassword"] = "Admin-Passw0rd!";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;

@@ -1,46 +1,16 @@
-using EnfixPortal.Api.Tokens;
-using EnfixPortal.Api.Users;
 using EnfixPortal.Tests.Infrastructure;
 
 namespace EnfixPortal.Tests.Cli;
 
 public sealed class CliTests : IAsyncLifetime
 {
-    private readonly string _database = TempFiles.NewDatabasePath();
+    private readonly SqliteTestDatabase _database = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        TempFiles.DeleteDatabase(_database);
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
 
     private Task<CliProcess.Outcome> RunAsync(params string[] args) => CliProcess.RunAsync(_database, null, args);
-
-    [Fact]
-    public async Task UsersCreatePrintsTheNewIdAndAppTokensCreatePrintsAWorkingToken()
-    {
-        var user = await RunAsync("users", "create", "--username", "ops", "--password", "0ps-Passw0rd!", "--admin");
-        Assert.Equal(0, user.ExitCode);
-        Assert.Matches("^[0-9a-f]{24}$", user.LastLine);
-
-        var token = await RunAsync("app-tokens", "create", "--username", "ops", "--seconds", "3600", "--name", "deploy");
-        Assert.Equal(0, token.ExitCode);
-        Assert.Matches("^[0-9a-f]{32}$", token.LastLine);
-
-        await using var harness = new ServiceHarness(databasePath: _database);
-        await harness.InitializeAsync();
-        var ops = await harness.Get<UserQueries>().FindByNameAsync("ops");
-        Assert.Equal(user.LastLine, ops!.Id);
-        Assert.True(ops.Admin);
-        var stored = await harness.Get<TokenQueries>().GetAsync(harness.AdminActor, TokenFamily.App, token.LastLine);
-        Assert.Equal("deploy", stored.Value!.Name);
-        Assert.Equal(ops.Id, stored.Value.UserId);
-        var userToken = await harness.CreateOboTokenAsync(harness.AdminActor, userId: ops.Id);
-        Assert.True((await harness.Get<TokenValidator>().ValidateAsync(token.LastLine, userToken.Secret)).Succeeded);
-    }
 
     [Fact]
     public async Task RefusalsExitWithOneAndSayWhyOnStandardError()
@@ -67,7 +37,7 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(0, help.ExitCode);
         Assert.Contains("users create", help.Output);
         Assert.Contains("app-tokens create", help.Output);
-        Assert.False(File.Exists(_database), "help and bad usage must not touch the database");
+        Assert.False(File.Exists(_database.Path), "help and bad usage must not touch the database");
     }
 
     [Fact]
@@ -88,5 +58,18 @@ public sealed class CliTests : IAsyncLifetime
 
         Assert.Equal(1, outcome.ExitCode);
         Assert.Contains("Enfix:Lockout:MaxFailedAttempts", outcome.Error);
+    }
+
+    [Theory]
+    [InlineData("Oracle", "Data Source=x.db", "Enfix:Database:Provider")]
+    [InlineData("Postgres", "", "ConnectionStrings:Enfix")]
+    public async Task ABadDatabaseSettingStopsTheStartNamingTheKey(string provider, string connectionString, string key)
+    {
+        var outcome = await CliProcess.RunAsync(_database,
+            new Dictionary<string, string> { ["Enfix__Database__Provider"] = provider, ["ConnectionStrings__Enfix"] = connectionString },
+            "app-tokens", "create", "--username", "admin");
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Contains(key, outcome.Error);
     }
 }

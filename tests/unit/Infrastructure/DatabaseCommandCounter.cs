@@ -4,16 +4,16 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EnfixPortal.Tests.Infrastructure;
 
-/// <summary>Counts the SQL commands EF Core sends to one database file, from EF's own diagnostic events.</summary>
+/// <summary>Counts the SQL commands EF Core sends to one database, from EF's own diagnostic events.</summary>
 public sealed class DatabaseCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
-    private readonly string _databasePath;
+    private readonly TestDatabase _database;
     private readonly List<IDisposable> _subscriptions = [];
     private int _count;
 
-    public DatabaseCommandCounter(string databasePath)
+    public DatabaseCommandCounter(TestDatabase database)
     {
-        _databasePath = databasePath;
+        _database = database;
         _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
     }
 
@@ -28,7 +28,7 @@ public sealed class DatabaseCommandCounter : IObserver<DiagnosticListener>, IObs
     public void OnNext(KeyValuePair<string, object?> value)
     {
         if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data
-            && data.Command.Connection?.DataSource == _databasePath)
+            && data.Command.Connection is { } connection && _database.Holds(connection))
             Interlocked.Increment(ref _count);
     }
 

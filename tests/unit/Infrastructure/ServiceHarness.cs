@@ -3,7 +3,6 @@ using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,29 +11,34 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace EnfixPortal.Tests.Infrastructure;
 
-/// <summary>The real service layer over a real SQLite file of its own, with time under the test's control.</summary>
+/// <summary>The real service layer over a real database of its own (a SQLite file, or a fresh PostgreSQL database),
+/// with time under the test's control. A test class that holds no engine-specific test is abstract, takes the
+/// <see cref="Engine"/>, and has two sealed subclasses, <c>...OnSqlite</c> and <c>...OnPostgres</c>.</summary>
 public sealed class ServiceHarness : IAsyncLifetime, IAsyncDisposable
 {
     public const string AdminPassword = "Admin-Passw0rd!";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Engine _engine;
     private readonly bool _ownsDatabase;
+    private TestDatabase? _database;
     private ServiceProvider? _services;
 
-    public ServiceHarness(Dictionary<string, string?>? settings = null, string? databasePath = null)
+    public ServiceHarness(Dictionary<string, string?>? settings = null) : this(Engine.Sqlite, settings) { }
+
+    /// <param name="database">A database shared with another harness (and disposed by the test); a new one of its own when null.</param>
+    public ServiceHarness(Engine engine, Dictionary<string, string?>? settings = null, TestDatabase? database = null)
     {
-        _ownsDatabase = databasePath is null;
-        DatabasePath = databasePath ?? TempFiles.NewDatabasePath();
+        (_engine, _database, _ownsDatabase) = (database?.Engine ?? engine, database, database is null);
         _settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Enfix"] = $"Data Source={DatabasePath}",
             ["Enfix:Bootstrap:AdminUsername"] = "admin",
             ["Enfix:Bootstrap:AdminPassword"] = AdminPassword,
         };
         foreach (var (key, value) in settings ?? []) _settings[key] = value;
     }
 
-    public string DatabasePath { get; }
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not started.");
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
     public StringWriter Console { get; } = new();
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Not started.");
@@ -44,7 +48,8 @@ public sealed class ServiceHarness : IAsyncLifetime, IAsyncDisposable
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_settings).Build();
+        _database ??= await TestDatabase.CreateAsync(_engine);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Database.Settings).AddInMemoryCollection(_settings).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
@@ -92,7 +97,6 @@ public sealed class ServiceHarness : IAsyncLifetime, IAsyncDisposable
     public async Task DisposeAsync()
     {
         if (_services is not null) await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (_ownsDatabase) TempFiles.DeleteDatabase(DatabasePath);
+        if (_ownsDatabase && _database is not null) await _database.DisposeAsync();
     }
 }

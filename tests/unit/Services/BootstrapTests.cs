@@ -6,14 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Tests.Services;
 
-public sealed class BootstrapTests
+public abstract class BootstrapTests(Engine engine)
 {
     private static readonly Actor Anonymous = new(null, null, false, Door.Portal);
 
     [Fact]
     public async Task FirstRunCreatesTheAdministratorFromTheSettings()
     {
-        await using var harness = await StartAsync(new ServiceHarness());
+        await using var harness = await StartAsync(new ServiceHarness(engine));
 
         Assert.True(harness.Admin.Admin);
         Assert.True(harness.Admin.Active);
@@ -25,7 +25,7 @@ public sealed class BootstrapTests
     [Fact]
     public async Task WithoutAPasswordOneIsGeneratedPrintedOnceAndWorks()
     {
-        await using var harness = await StartAsync(new ServiceHarness(new() { ["Enfix:Bootstrap:AdminPassword"] = "" }));
+        await using var harness = await StartAsync(new ServiceHarness(engine, new() { ["Enfix:Bootstrap:AdminPassword"] = "" }));
 
         var line = harness.Console.ToString().Split('\n').Single(l => l.Contains("Generated password"));
         var password = line[(line.LastIndexOf(':') + 1)..].Trim();
@@ -39,55 +39,40 @@ public sealed class BootstrapTests
     [Fact]
     public async Task ASecondRunNeverOverwritesTheAdministrator()
     {
-        var path = TempFiles.NewDatabasePath();
+        await using var database = await TestDatabase.CreateAsync(engine);
         string adminId;
-        await using (var first = await StartAsync(new ServiceHarness(databasePath: path)))
+        await using (var first = await StartAsync(new ServiceHarness(engine, database: database)))
         {
             adminId = first.Admin.Id;
             var changed = await first.Get<UserService>().UpdateAsync(first.AdminActor, adminId, new(Password: "Chang3d-Passw0rd!"));
             Assert.True(changed.Succeeded, changed.Error?.Describe());
         }
 
-        await using var second = await StartAsync(new ServiceHarness(new() { ["Enfix:Bootstrap:AdminPassword"] = "0ther-Passw0rd!" }, path));
+        await using var second = await StartAsync(new ServiceHarness(engine, new() { ["Enfix:Bootstrap:AdminPassword"] = "0ther-Passw0rd!" }, database));
 
         Assert.Equal(adminId, second.Admin.Id);
         Assert.Equal(1, await second.QueryAsync(db => db.Users.CountAsync()));
         Assert.Equal("", second.Console.ToString());
         Assert.True((await second.Get<PasswordSignIn>().CheckAsync(Anonymous, "admin", "Chang3d-Passw0rd!")).Succeeded);
         Assert.False((await second.Get<PasswordSignIn>().CheckAsync(Anonymous, "admin", "0ther-Passw0rd!")).Succeeded);
-        await second.DisposeAsync();
-        TempFiles.DeleteDatabase(path);
     }
 
     [Fact]
     public async Task AnInvalidBootstrapPasswordStopsTheStartNamingTheSetting()
     {
-        var harness = new ServiceHarness(new() { ["Enfix:Bootstrap:AdminPassword"] = "short" });
+        var harness = new ServiceHarness(engine, new() { ["Enfix:Bootstrap:AdminPassword"] = "short" });
         var failure = await Assert.ThrowsAnyAsync<Exception>(harness.InitializeAsync);
         await harness.DisposeAsync();
         Assert.Contains("Enfix:Bootstrap", failure.Message);
     }
 
-    [Fact]
-    public async Task MigrationsCreateTheSchemaAndSqliteRunsInWalMode()
-    {
-        await using var harness = await StartAsync(new ServiceHarness());
-        var journal = await harness.QueryAsync(async db =>
-        {
-            await db.Database.OpenConnectionAsync();
-            using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA journal_mode;";
-            return (string)(await command.ExecuteScalarAsync())!;
-        });
-        var applied = await harness.QueryAsync(db => db.Database.GetAppliedMigrationsAsync());
-
-        Assert.Equal("wal", journal);
-        Assert.NotEmpty(applied);
-    }
-
-    private static async Task<ServiceHarness> StartAsync(ServiceHarness harness)
+    internal static async Task<ServiceHarness> StartAsync(ServiceHarness harness)
     {
         await harness.InitializeAsync();
         return harness;
     }
 }
+
+public sealed class BootstrapTestsOnSqlite() : BootstrapTests(Engine.Sqlite);
+
+public sealed class BootstrapTestsOnPostgres() : BootstrapTests(Engine.Postgres);

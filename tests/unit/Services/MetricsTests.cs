@@ -7,9 +7,9 @@ using EnfixPortal.Tests.Infrastructure;
 
 namespace EnfixPortal.Tests.Services;
 
-public sealed class MetricsTests : IAsyncLifetime
+public abstract class MetricsTests(Engine engine) : IAsyncLifetime
 {
-    private readonly ServiceHarness _harness = new(new() { ["Enfix:Lockout:MaxFailedAttempts"] = "2" });
+    private readonly ServiceHarness _harness = new(engine, new() { ["Enfix:Lockout:MaxFailedAttempts"] = "2" });
     private readonly List<(string Instrument, string Tag)> _measurements = [];
     private readonly MeterListener _listener = new();
 
@@ -60,3 +60,7 @@ public sealed class MetricsTests : IAsyncLifetime
         Assert.Equal(["miss", "hit", "refused"], _measurements.Where(m => m.Instrument == "enfix.token_validations").Select(m => m.Tag));
     }
 }
+
+public sealed class MetricsTestsOnSqlite() : MetricsTests(Engine.Sqlite);
+
+public sealed class MetricsTestsOnPostgres() : MetricsTests(Engine.Postgres);

@@ -5,9 +5,9 @@ using EnfixPortal.Tests.Infrastructure;
 
 namespace EnfixPortal.Tests.Services;
 
-public sealed class TokenExpiryTests : IAsyncLifetime
+public abstract class TokenExpiryTests(Engine engine) : IAsyncLifetime
 {
-    private readonly ServiceHarness _harness = new();
+    private readonly ServiceHarness _harness = new(engine);
     private TokenService Tokens => _harness.Get<TokenService>();
     private TokenValidator Validator => _harness.Get<TokenValidator>();
 
@@ -92,3 +92,7 @@ public sealed class TokenExpiryTests : IAsyncLifetime
         Assert.Equal(9999, created.Value!.Token.ExpiresAt.Year);
     }
 }
+
+public sealed class TokenExpiryTestsOnSqlite() : TokenExpiryTests(Engine.Sqlite);
+
+public sealed class TokenExpiryTestsOnPostgres() : TokenExpiryTests(Engine.Postgres);

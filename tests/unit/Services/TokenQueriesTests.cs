@@ -4,9 +4,9 @@ using EnfixPortal.Tests.Infrastructure;
 
 namespace EnfixPortal.Tests.Services;
 
-public sealed class TokenQueriesTests : IAsyncLifetime
+public abstract class TokenQueriesTests(Engine engine) : IAsyncLifetime
 {
-    private readonly ServiceHarness _harness = new();
+    private readonly ServiceHarness _harness = new(engine);
     private TokenQueries Queries => _harness.Get<TokenQueries>();
 
     public Task InitializeAsync() => _harness.InitializeAsync();
@@ -88,3 +88,7 @@ public sealed class TokenQueriesTests : IAsyncLifetime
         Assert.Equal(expected, (await Queries.GetAsync(_harness.AdminActor, TokenFamily.User, user.Secret)).Value!.LastUsedAt);
     }
 }
+
+public sealed class TokenQueriesTestsOnSqlite() : TokenQueriesTests(Engine.Sqlite);
+
+public sealed class TokenQueriesTestsOnPostgres() : TokenQueriesTests(Engine.Postgres);

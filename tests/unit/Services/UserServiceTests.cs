@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Tests.Services;
 
-public sealed class UserServiceTests : IAsyncLifetime
+public abstract class UserServiceTests(Engine engine) : IAsyncLifetime
 {
-    private readonly ServiceHarness _harness = new();
+    private readonly ServiceHarness _harness = new(engine);
     private UserService Users => _harness.Get<UserService>();
     private TokenValidator Validator => _harness.Get<TokenValidator>();
 
@@ -120,7 +120,7 @@ public sealed class UserServiceTests : IAsyncLifetime
     public async Task ALockoutEndsAfterTheConfiguredDuration()
     {
         // Identity's lockout reads the system clock, not TimeProvider: a one-second lockout keeps this short.
-        await using var harness = new ServiceHarness(new() { ["Enfix:Lockout:Duration"] = "00:00:01", ["Enfix:Lockout:MaxFailedAttempts"] = "2" });
+        await using var harness = new ServiceHarness(engine, new() { ["Enfix:Lockout:Duration"] = "00:00:01", ["Enfix:Lockout:MaxFailedAttempts"] = "2" });
         await harness.InitializeAsync();
         await harness.CreateUserAsync("bob");
         var signIn = harness.Get<PasswordSignIn>();
@@ -134,3 +134,7 @@ public sealed class UserServiceTests : IAsyncLifetime
         Assert.True((await signIn.CheckAsync(actor, "bob", "Us3r-Passw0rd!")).Succeeded);
     }
 }
+
+public sealed class UserServiceTestsOnSqlite() : UserServiceTests(Engine.Sqlite);
+
+public sealed class UserServiceTestsOnPostgres() : UserServiceTests(Engine.Postgres);

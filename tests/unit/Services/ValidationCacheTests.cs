@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Tests.Services;
 
-public sealed class ValidationCacheTests : IAsyncLifetime
+public abstract class ValidationCacheTests(Engine engine) : IAsyncLifetime
 {
-    private readonly ServiceHarness _harness = new(new() { ["Enfix:Tokens:ValidationCacheSize"] = "20" });
+    private readonly ServiceHarness _harness = new(engine, new() { ["Enfix:Tokens:ValidationCacheSize"] = "20" });
     private TokenValidator Validator => _harness.Get<TokenValidator>();
     private CreatedToken _app = null!;
     private CreatedToken _user = null!;
@@ -28,7 +28,7 @@ public sealed class ValidationCacheTests : IAsyncLifetime
     public async Task AWarmCheckSendsNoSqlAtAll()
     {
         Assert.True(await ValidAsync());
-        using var counter = new DatabaseCommandCounter(_harness.DatabasePath);
+        using var counter = new DatabaseCommandCounter(_harness.Database);
 
         for (var i = 0; i < 100; i++) Assert.True(await ValidAsync());
 
@@ -38,7 +38,7 @@ public sealed class ValidationCacheTests : IAsyncLifetime
     [Fact]
     public async Task AColdCheckReadsTheDatabase()
     {
-        using var counter = new DatabaseCommandCounter(_harness.DatabasePath);
+        using var counter = new DatabaseCommandCounter(_harness.Database);
         Assert.True(await ValidAsync());
         Assert.True(counter.Count > 0);
     }
@@ -118,3 +118,7 @@ public sealed class ValidationCacheTests : IAsyncLifetime
         Assert.True(await ValidAsync());
     }
 }
+
+public sealed class ValidationCacheTestsOnSqlite() : ValidationCacheTests(Engine.Sqlite);
+
+public sealed class ValidationCacheTestsOnPostgres() : ValidationCacheTests(Engine.Postgres);

@@ -8,16 +8,30 @@ public static class PersistenceServices
 {
     public const string DefaultConnectionString = "Data Source=enfix.db";
 
+    /// <summary>Registers the provider named by <c>Enfix:Database:Provider</c>; services only ever see <see cref="EnfixDbContext"/>.
+    /// An unknown name registers SQLite and is then refused at start by the options validation, naming the key.</summary>
     public static IServiceCollection AddEnfixPersistence(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
-        if (string.IsNullOrWhiteSpace(connectionString)) connectionString = DefaultConnectionString;
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations()
+            .Validate(o => !o.IsPostgres || !string.IsNullOrWhiteSpace(connectionString),
+                "ConnectionStrings:Enfix must name the PostgreSQL database when Enfix:Database:Provider is Postgres.")
+            .ValidateOnStart();
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
-        services.AddSingleton<SqlitePragmas>();
-        services.AddDbContextFactory<SqliteEnfixDbContext>((sp, options) =>
-            options.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
-        services.AddSingleton<IDbContextFactory<EnfixDbContext>, DerivedContextFactory<SqliteEnfixDbContext>>();
+        if (database.IsPostgres)
+        {
+            services.AddDbContextFactory<PostgresEnfixDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddSingleton<IDbContextFactory<EnfixDbContext>, DerivedContextFactory<PostgresEnfixDbContext>>();
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(connectionString)) connectionString = DefaultConnectionString;
+            services.AddSingleton<SqlitePragmas>();
+            services.AddDbContextFactory<SqliteEnfixDbContext>((sp, options) =>
+                options.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+            services.AddSingleton<IDbContextFactory<EnfixDbContext>, DerivedContextFactory<SqliteEnfixDbContext>>();
+        }
         services.AddScoped<EnfixDbContext>(sp => sp.GetRequiredService<IDbContextFactory<EnfixDbContext>>().CreateDbContext());
         return services;
     }

@@ -2,26 +2,25 @@ using EnfixPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace EnfixPortal.Tests.Api;
 
-/// <summary>The whole host in process over a SQLite file of its own, with time under the test's control and every log line kept.</summary>
+/// <summary>The whole host in process over a database of its own (a SQLite file, or a fresh PostgreSQL database), with time
+/// under the test's control and every log line kept.</summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Admin-Passw0rd!";
 
     private readonly Dictionary<string, string?> _settings;
 
-    public ApiFactory(Dictionary<string, string?>? settings = null)
+    public ApiFactory(Dictionary<string, string?>? settings = null, Engine engine = Engine.Sqlite)
     {
-        DatabasePath = TempFiles.NewDatabasePath();
-        _settings = new()
+        Database = TestDatabase.CreateAsync(engine).GetAwaiter().GetResult();
+        _settings = new(Database.Settings)
         {
-            ["ConnectionStrings:Enfix"] = $"Data Source={DatabasePath}",
             ["Enfix:Bootstrap:AdminUsername"] = "admin",
             ["Enfix:Bootstrap:AdminPassword"] = AdminPassword,
             // Many tests log in from the same (test server) address; the limit has tests of its own.
@@ -30,7 +29,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings ?? []) _settings[key] = value;
     }
 
-    public string DatabasePath { get; }
+    public TestDatabase Database { get; }
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
     public LogSink Logs { get; } = new();
 
@@ -45,7 +44,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        TempFiles.DeleteDatabase(DatabasePath);
+        if (disposing) Database.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 }

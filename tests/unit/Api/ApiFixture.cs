@@ -3,6 +3,7 @@ using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using Microsoft.EntityFrameworkCore;
+using EnfixPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EnfixPortal.Tests.Api;
@@ -20,7 +21,9 @@ public class ApiFixture : IAsyncLifetime
 
     public ApiFixture() : this(null) { }
 
-    protected ApiFixture(Dictionary<string, string?>? settings) => Factory = new ApiFactory(settings);
+    protected ApiFixture(Dictionary<string, string?>? settings) : this(Engine.Sqlite, settings) { }
+
+    protected ApiFixture(Engine engine, Dictionary<string, string?>? settings = null) => Factory = new ApiFactory(settings, engine);
 
     public ApiFactory Factory { get; }
     public ApiClient Client { get; private set; } = null!;
@@ -83,3 +86,6 @@ public class ApiFixture : IAsyncLifetime
         await Factory.DisposeAsync();
     }
 }
+
+/// <summary>The same host and callers over PostgreSQL.</summary>
+public sealed class PostgresApiFixture() : ApiFixture(Engine.Postgres);

@@ -4,7 +4,7 @@ using EnfixPortal.Api.Tokens;
 namespace EnfixPortal.Tests.Api;
 
 /// <summary>Every endpoint against every kind of caller. Targets belong to a fresh ordinary user, the "owner".</summary>
-public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<ApiFixture>
+public abstract class AuthorizationMatrixTests(ApiFixture api)
 {
     public enum CallerState { NoTokens, BadAppToken, ExpiredAppToken, ExpiredUserToken, DeletedToken, NonAdmin, Owner, Admin }
 
@@ -116,3 +116,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         return created.Secret;
     }
 }
+
+public sealed class AuthorizationMatrixTestsOnSqlite(ApiFixture api) : AuthorizationMatrixTests(api), IClassFixture<ApiFixture>;
+
+public sealed class AuthorizationMatrixTestsOnPostgres(PostgresApiFixture api) : AuthorizationMatrixTests(api), IClassFixture<PostgresApiFixture>;

@@ -5,7 +5,7 @@ namespace EnfixPortal.Tests.Api;
 
 /// <summary>A catalogue of bad requests: each answers its status in the {"errors": {field: message}} shape and changes nothing.
 /// Placeholders: {app} an app token's accessor, {token} a user token's accessor, {admin} the administrator's id.</summary>
-public sealed class MalformedRequestTests(ApiFixture api) : IClassFixture<ApiFixture>
+public abstract class MalformedRequestTests(ApiFixture api)
 {
     private const string Json = "application/json";
     private const string AppTokens = "/api/v1/app_tokens/";
@@ -165,3 +165,7 @@ public sealed class MalformedRequestTests(ApiFixture api) : IClassFixture<ApiFix
         public override bool CanSeek => false;
     }
 }
+
+public sealed class MalformedRequestTestsOnSqlite(ApiFixture api) : MalformedRequestTests(api), IClassFixture<ApiFixture>;
+
+public sealed class MalformedRequestTestsOnPostgres(PostgresApiFixture api) : MalformedRequestTests(api), IClassFixture<PostgresApiFixture>;

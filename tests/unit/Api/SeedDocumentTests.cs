@@ -5,7 +5,7 @@ using EnfixPortal.Api.Tokens;
 namespace EnfixPortal.Tests.Api;
 
 /// <summary>Every example of the user's seed document, replayed as written (curl's -d sends a urlencoded form).</summary>
-public sealed class SeedDocumentTests(ApiFixture api) : IClassFixture<ApiFixture>
+public abstract class SeedDocumentTests(ApiFixture api)
 {
     private ApiClient Client => api.Client;
 
@@ -115,3 +115,7 @@ public sealed class SeedDocumentTests(ApiFixture api) : IClassFixture<ApiFixture
         Assert.Equal(before, await api.SnapshotAsync());
     }
 }
+
+public sealed class SeedDocumentTestsOnSqlite(ApiFixture api) : SeedDocumentTests(api), IClassFixture<ApiFixture>;
+
+public sealed class SeedDocumentTestsOnPostgres(PostgresApiFixture api) : SeedDocumentTests(api), IClassFixture<PostgresApiFixture>;

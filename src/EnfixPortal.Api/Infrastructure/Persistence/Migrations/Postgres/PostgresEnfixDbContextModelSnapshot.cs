@@ -98,6 +98,9 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Family")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Hint")
                         .IsRequired()
                         .HasMaxLength(4)
@@ -139,11 +142,15 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("SecretHash")
                         .IsUnique();
 
+                    b.HasIndex("Family", "CreatedAt");
+
+                    b.HasIndex("Family", "ExpiresAt");
+
                     b.HasIndex("Kind", "CreatedAt");
 
                     b.HasIndex("Kind", "ExpiresAt");
 
-                    b.HasIndex("UserId", "Kind", "CreatedAt");
+                    b.HasIndex("UserId", "Family", "CreatedAt");
 
                     b.ToTable("Tokens");
                 });

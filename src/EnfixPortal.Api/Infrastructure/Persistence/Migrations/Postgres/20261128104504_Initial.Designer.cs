@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEnfixDbContext))]
-    [Migration("20261128103921_Initial")]
+    [Migration("20261128104504_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -101,6 +101,9 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Family")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Hint")
                         .IsRequired()
                         .HasMaxLength(4)
@@ -142,11 +145,15 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("SecretHash")
                         .IsUnique();
 
+                    b.HasIndex("Family", "CreatedAt");
+
+                    b.HasIndex("Family", "ExpiresAt");
+
                     b.HasIndex("Kind", "CreatedAt");
 
                     b.HasIndex("Kind", "ExpiresAt");
 
-                    b.HasIndex("UserId", "Kind", "CreatedAt");
+                    b.HasIndex("UserId", "Family", "CreatedAt");
 
                     b.ToTable("Tokens");
                 });

@@ -192,6 +192,7 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Postgres
                     SecretHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
                     Hint = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
                     Kind = table.Column<int>(type: "integer", nullable: false),
+                    Family = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     UserId = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
                     IssuedById = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
@@ -270,6 +271,16 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tokens_Family_CreatedAt",
+                table: "Tokens",
+                columns: new[] { "Family", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tokens_Family_ExpiresAt",
+                table: "Tokens",
+                columns: new[] { "Family", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tokens_Kind_CreatedAt",
                 table: "Tokens",
                 columns: new[] { "Kind", "CreatedAt" });
@@ -286,9 +297,9 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tokens_UserId_Kind_CreatedAt",
+                name: "IX_Tokens_UserId_Family_CreatedAt",
                 table: "Tokens",
-                columns: new[] { "UserId", "Kind", "CreatedAt" });
+                columns: new[] { "UserId", "Family", "CreatedAt" });
         }
 
         /// <inheritdoc />

@@ -19,7 +19,6 @@ public static class ApiRegistration
     {
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(ApiPolicies.Add);
-        services.AddSingleton<TokenLogin>();
         services.AddLoginRateLimit();
         services.ConfigureHttpJsonOptions(ApiJson.Configure);
         services.AddSingleton<IStartupFilter, ApiBoundary>();

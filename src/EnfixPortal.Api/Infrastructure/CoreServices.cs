@@ -54,6 +54,7 @@ public static class CoreServices
         services.AddSingleton<UserQueries>();
         services.AddSingleton<UserService>();
         services.AddSingleton<PasswordSignIn>();
+        services.AddSingleton<TokenLogin>();
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<AdminBootstrapper>(sp, Console.Out));
         services.AddHostedService<TokenUsageFlusher>();
         return services;

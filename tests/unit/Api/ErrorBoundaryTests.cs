@@ -1,0 +1,53 @@
+using System.Net;
+using EnfixPortal.Api.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EnfixPortal.Tests.Api;
+
+/// <summary>An unexpected failure (here: a table gone from under the running host) is a 500 in the API's shape with a trace id,
+/// logged with its exception, and never shows a stack trace to the client.</summary>
+public sealed class ErrorBoundaryTests : IAsyncLifetime
+{
+    private readonly ApiFixture _api = new();
+
+    public Task InitializeAsync() => _api.InitializeAsync();
+    public Task DisposeAsync() => _api.DisposeAsync();
+
+    [Fact]
+    public async Task FailureInsideAnEndpointIsA500WithATraceIdAndNoStackTrace()
+    {
+        await BreakDatabaseAsync("PRAGMA foreign_keys = OFF; DROP TABLE \"AuditEvents\";");
+
+        var answer = await _api.Client.PostJsonAsync("/api/v1/app_tokens/", _api.Admin, "{}");
+
+        AssertServerError(answer);
+    }
+
+    [Fact]
+    public async Task FailureWhileCheckingTokensIsA500InTheSameShape()
+    {
+        var fresh = await _api.NewCallerAsync("fresh");
+        await BreakDatabaseAsync("PRAGMA foreign_keys = OFF; DROP TABLE \"Tokens\";");
+
+        var answer = await _api.Client.GetAsync("/api/v1/me", fresh);
+
+        AssertServerError(answer);
+    }
+
+    private void AssertServerError(ApiAnswer answer)
+    {
+        Assert.Equal(HttpStatusCode.InternalServerError, answer.Status);
+        var message = answer.Errors()["server"];
+        Assert.Contains("trace id", message);
+        Assert.DoesNotContain("Exception", answer.Body);
+        Assert.DoesNotContain(" at ", answer.Body);
+        var traceId = message.Split("trace id ")[1].Split(' ')[0];
+        Assert.Contains(_api.Factory.Logs.Lines, line => line.Contains(traceId) && line.Contains("SqliteException"));
+    }
+
+    private async Task BreakDatabaseAsync(string sql)
+    {
+        await using var db = await _api.Get<IDbContextFactory<EnfixDbContext>>().CreateDbContextAsync();
+        await db.Database.ExecuteSqlRawAsync(sql);
+    }
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace EnfixPortal.Tests.Api;
+
+public sealed class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Theory]
+    [InlineData("/api/v1/token", "post", "200 400 401 413 415 429 500")]
+    [InlineData("/api/v1/app_tokens", "post", "201 400 401 403 413 415 500")]
+    [InlineData("/api/v1/app_tokens", "get", "200 400 401 403 500")]
+    [InlineData("/api/v1/app_tokens", "put", "405")]
+    [InlineData("/api/v1/app_tokens/{id}", "patch", "200 400 401 404 413 415 500")]
+    [InlineData("/api/v1/app_tokens/{id}", "delete", "204 401 404 500")]
+    [InlineData("/api/v1/tokens", "post", "201 400 401 403 413 415 500")]
+    [InlineData("/api/v1/tokens/{id}", "get", "200 401 404 500")]
+    [InlineData("/api/v1/tokens/{id}", "put", "405")]
+    [InlineData("/api/v1/users", "post", "201 400 401 403 413 415 500")]
+    [InlineData("/api/v1/users/{id}", "patch", "200 400 401 403 404 409 413 415 500")]
+    [InlineData("/api/v1/me", "get", "200 401 500")]
+    [InlineData("/api/v1", "get", "200 401 500")]
+    public async Task DocumentListsEachOperationWithEveryStatusItAnswers(string path, string method, string statuses)
+    {
+        var document = await DocumentAsync();
+
+        var responses = document["paths"]![path]![method]!["responses"]!.AsObject().Select(r => r.Key);
+
+        Assert.Superset(statuses.Split(' ').ToHashSet(), responses.ToHashSet());
+    }
+
+    [Fact]
+    public async Task DocumentDescribesBodiesAndTheTwoTokenHeaders()
+    {
+        var document = await DocumentAsync();
+
+        var schemes = document["components"]!["securitySchemes"]!;
+        Assert.Equal("App-Token", schemes["AppToken"]!["name"]!.GetValue<string>());
+        Assert.Equal("Token", schemes["UserToken"]!["name"]!.GetValue<string>());
+        var body = document["paths"]!["/api/v1/app_tokens"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!.ToJsonString();
+        Assert.Contains("seconds_until_expire", body);
+        Assert.NotNull(document["paths"]!["/api/v1/token"]!["post"]!["requestBody"]!["content"]!["application/x-www-form-urlencoded"]);
+    }
+
+    [Fact]
+    public async Task ReferencePageIsServedWithItsScript()
+    {
+        var page = await api.Client.Http.GetAsync("/scalar/");
+        var script = await api.Client.Http.GetAsync("/scalar/scalar.js");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("openapi/v1.json", await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+    }
+
+    private async Task<JsonNode> DocumentAsync() => JsonNode.Parse(await api.Client.Http.GetStringAsync("/openapi/v1.json"))!;
+}

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using EnfixPortal.Api.Tokens;
+
+namespace EnfixPortal.Tests.Api;
+
+public sealed class TokenApiTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task ListsAreBareArraysPagedWithTotalAndLinks()
+    {
+        var owner = await api.NewCallerAsync("pages");
+        for (var i = 0; i < 5; i++) await api.NewTokenAsync(owner, TokenFamily.App);
+
+        var page = await api.Client.GetAsync("/api/v1/app_tokens/?per_page=2&page=2", owner);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(2, Assert.IsType<JsonArray>(page.Json).Count);
+        Assert.Equal("6", page.Header("X-Total-Count"));
+        var links = page.Header("Link")!;
+        Assert.Contains("page=1>; rel=\"first\"", links);
+        Assert.Contains("page=1>; rel=\"prev\"", links);
+        Assert.Contains("page=3>; rel=\"next\"", links);
+        Assert.Contains("page=3>; rel=\"last\"", links);
+        Assert.Contains("<http://localhost/api/v1/app_tokens/?per_page=2&page=3>", links);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/app_tokens")]
+    [InlineData("/api/v1/app_tokens/")]
+    [InlineData("/api/v1/tokens")]
+    [InlineData("/api/v1/tokens/")]
+    public async Task TrailingSlashIsOptionalAndNothingRedirects(string path)
+    {
+        var created = await api.Client.PostJsonAsync(path, api.Admin, "{}");
+        var listed = await api.Client.GetAsync(path, api.Admin);
+
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Equal(HttpStatusCode.OK, listed.Status);
+    }
+
+    [Fact]
+    public async Task TheTokenAndItsAccessorNameTheSameItem()
+    {
+        var owner = await api.NewCallerAsync("ids");
+
+        var bySecret = await api.Client.GetAsync($"/api/v1/tokens/{owner.Token}", owner);
+        var byAccessor = await api.Client.GetAsync($"/api/v1/tokens/{owner.TokenAccessor}/", owner);
+
+        Assert.True(JsonNode.DeepEquals(bySecret.Json, byAccessor.Json));
+        Assert.Equal(["accessor", "hint", "name", "user", "kind", "issued_by", "created_at", "expires_at", "expired", "last_used_at"],
+            bySecret.Json!.AsObject().Select(p => p.Key));
+        Assert.Equal(owner.Token[..4], bySecret.Json["hint"]!.GetValue<string>());
+        Assert.Equal("obo", bySecret.Json["kind"]!.GetValue<string>());
+        Assert.Equal("2026-11-28T09:00:00Z", bySecret.Json["created_at"]!.GetValue<string>());
+        var app = await api.Client.GetAsync($"/api/v1/app_tokens/{owner.AppToken}", owner);
+        Assert.Equal(["accessor", "hint", "name", "user", "created_at", "expires_at", "expired", "last_used_at"], app.Json!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task AnotherUsersTokenLooksExactlyLikeAMissingOne()
+    {
+        var hidden = await api.Client.GetAsync($"/api/v1/app_tokens/{api.Alice.AppTokenAccessor}/", api.Bob);
+        var missing = await api.Client.GetAsync("/api/v1/app_tokens/0123456789abcdef01234567/", api.Bob);
+
+        Assert.Equal(HttpStatusCode.NotFound, hidden.Status);
+        Assert.Equal(missing.Status, hidden.Status);
+        Assert.Equal(missing.Body, hidden.Body);
+    }
+
+    [Fact]
+    public async Task IntegersOfAnySizeWork()
+    {
+        var owner = await api.NewCallerAsync("sizes");
+        var longLived = await api.Client.PostJsonAsync("/api/v1/app_tokens/", owner, """{"seconds_until_expire": 10000000000}""");
+        var item = await api.Client.GetAsync(longLived.Header("Location")!, owner);
+        var expired = await api.Client.PatchJsonAsync($"/api/v1/tokens/{owner.TokenAccessor}/", owner,
+            """{"seconds_until_expire": -1000000000000000000000000000000}""");
+
+        Assert.Equal("2343-10-19T02:46:40Z", item.Json!["expires_at"]!.GetValue<string>());
+        Assert.True(expired.Json!["expired"]!.GetValue<bool>());
+        Assert.Equal("2026-11-28T09:00:00Z", expired.Json["expires_at"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnExpiredTokenCanBeGivenAFutureAgain()
+    {
+        var owner = await api.NewCallerAsync("revive");
+        var token = await api.NewTokenAsync(owner, TokenFamily.User, seconds: -1);
+
+        var revived = await api.Client.PatchJsonAsync($"/api/v1/tokens/{token.Secret}/", owner, """{"seconds_until_expire": 3600, "name": "again"}""");
+
+        Assert.False(revived.Json!["expired"]!.GetValue<bool>());
+        Assert.Equal("again", revived.Json["name"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await api.Client.SendAsync(HttpMethod.Get, "/api/v1/me", appToken: owner.AppToken, token: token.Secret)).Status);
+    }
+
+    [Fact]
+    public async Task AnEmptyPostTakesTheDefaultsAndAnswersNoStoreAndALocation()
+    {
+        var owner = await api.NewCallerAsync("defaults");
+        var created = await api.Client.SendAsync(HttpMethod.Post, "/api/v1/app_tokens/", owner);
+
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Equal("no-store", created.Header("Cache-Control"));
+        var item = await api.Client.GetAsync(created.Header("Location")!, owner);
+        Assert.StartsWith("2226-", item.Json!["expires_at"]!.GetValue<string>());
+        Assert.Null((await api.Client.GetAsync("/api/v1/app_tokens/", owner)).Header("Cache-Control"));
+    }
+
+    [Fact]
+    public async Task AdminFiltersTokensByUserAndKindAndOthersSeeOnlyTheirOwn()
+    {
+        var owner = await api.NewCallerAsync("filters");
+        await api.Client.LogInAsync(owner.AppToken, owner.User.UserName, ApiFixture.UserPassword);
+
+        var logins = await api.Client.GetAsync($"/api/v1/tokens/?user={owner.User.Id}&kind=login", api.Admin);
+        var own = await api.Client.GetAsync("/api/v1/tokens/", owner);
+
+        var login = Assert.Single(logins.Json!.AsArray());
+        Assert.Equal("login", login!["kind"]!.GetValue<string>());
+        Assert.Equal(owner.User.Id, login["issued_by"]!.GetValue<string>());
+        Assert.All(own.Json!.AsArray(), item => Assert.Equal(owner.User.Id, item!["user"]!.GetValue<string>()));
+        Assert.Equal("2", own.Header("X-Total-Count"));
+    }
+
+    [Fact]
+    public async Task DeactivatingAUserStopsTheirTokensAtOnce()
+    {
+        var user = await api.NewCallerAsync("deactivated");
+        Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync("/api/v1/me", user)).Status);
+
+        await api.Client.PatchJsonAsync($"/api/v1/users/{user.User.Id}/", api.Admin, """{"active": false}""");
+
+        var refused = await api.Client.GetAsync("/api/v1/me", user);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Client.SendAsync(HttpMethod.Get, "/api/v1/me", appToken: user.AppToken, token: api.Admin.Token)).Status);
+    }
+
+    [Fact]
+    public async Task DeletingAUserStopsTheirTokensAtOnce()
+    {
+        var user = await api.NewCallerAsync("deleted");
+        Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync("/api/v1/me", user)).Status);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await api.Client.SendAsync(HttpMethod.Delete, $"/api/v1/users/{user.User.Id}", api.Admin)).Status);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Client.GetAsync("/api/v1/me", user)).Status);
+    }
+
+    [Fact]
+    public async Task MeAndTheIndexDescribeTheCallerAndTheResources()
+    {
+        var me = await api.Client.GetAsync("/api/v1/me", api.Alice);
+        var index = await api.Client.GetAsync("/api/v1", api.Alice);
+
+        Assert.Equal(api.Alice.User.UserName, me.Json!["username"]!.GetValue<string>());
+        Assert.Empty(me.Json["roles"]!.AsArray());
+        Assert.Equal(api.Alice.AppTokenAccessor, me.Json["app_token"]!["accessor"]!.GetValue<string>());
+        var children = index.Json!["_links"]!["child"]!.AsArray().Select(link => link!["href"]!.GetValue<string>());
+        Assert.Contains("/api/v1/app_tokens/", children);
+        Assert.Contains("/api/v1/tokens/", children);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace EnfixPortal.Tests.Api;
+
+public sealed class UserApiTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task AdminCreatesAUserAndIsToldWhereItLives()
+    {
+        var created = await api.Client.PostJsonAsync("/api/v1/users/", api.Admin,
+            """{"username": "carol", "password": "C4rol-Passw0rd!", "name": "Carol", "email": "carol@example.com", "roles": []}""");
+
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        var body = created.Json!.AsObject();
+        Assert.Equal(["resource_url", "_id"], body.Select(p => p.Key));
+        var id = body["_id"]!.GetValue<string>();
+        Assert.Equal($"http://localhost/api/v1/users/{id}/", body["resource_url"]!.GetValue<string>());
+        Assert.Equal(body["resource_url"]!.GetValue<string>(), created.Header("Location"));
+        var user = await api.Client.GetAsync(body["resource_url"]!.GetValue<string>(), api.Admin);
+        Assert.Equal("Carol", user.Json!["name"]!.GetValue<string>());
+        Assert.DoesNotContain("password", user.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, (await LogInAsync("carol", "C4rol-Passw0rd!")).Status);
+    }
+
+    [Fact]
+    public async Task PatchGrantsTheAdminRoleAndChangesThePassword()
+    {
+        var user = await api.NewCallerAsync("promoted");
+
+        var changed = await api.Client.PatchJsonAsync($"/api/v1/users/{user.User.Id}/", api.Admin,
+            """{"roles": ["admin"], "password": "N3w-Passw0rd!", "name": null}""");
+
+        Assert.Equal(HttpStatusCode.OK, changed.Status);
+        Assert.Equal(["admin"], changed.Json!["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LogInAsync(user.User.UserName, ApiFixture.UserPassword)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await LogInAsync(user.User.UserName, "N3w-Passw0rd!")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync("/api/v1/users/", user)).Status);
+    }
+
+    [Fact]
+    public async Task ListFindsAUserByUsernameIgnoringCase()
+    {
+        var user = await api.NewCallerAsync("findme");
+
+        var found = await api.Client.GetAsync($"/api/v1/users/?username={user.User.UserName.ToUpperInvariant()}", api.Admin);
+
+        var only = Assert.Single(Assert.IsType<JsonArray>(found.Json));
+        Assert.Equal(user.User.Id, only!["id"]!.GetValue<string>());
+        Assert.Equal("1", found.Header("X-Total-Count"));
+    }
+
+    [Fact]
+    public async Task DeletedUserIsGone()
+    {
+        var user = await api.NewCallerAsync("gone");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await api.Client.SendAsync(HttpMethod.Delete, $"/api/v1/users/{user.User.Id}/", api.Admin)).Status);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Client.GetAsync($"/api/v1/users/{user.User.Id}/", api.Admin)).Status);
+    }
+
+    private Task<ApiAnswer> LogInAsync(string userName, string password) => api.Client.SendAsync(HttpMethod.Post, "/api/v1/token/",
+        appToken: api.Admin.AppToken, content: ApiClient.Form(("username", userName), ("password", password)));
+}

@@ -3,6 +3,7 @@ using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +24,7 @@ public static class ApiRegistration
         services.ConfigureHttpJsonOptions(ApiJson.Configure);
         services.AddSingleton<IStartupFilter, ApiBoundary>();
         services.AddExceptionHandler<ApiBoundary>();
+        services.AddSingleton<IDeveloperPageExceptionFilter, ApiBoundary>();
         services.AddApiDocs();
         // The framework's own request lines carry the raw path (a token in /app_tokens/<token>); ApiBoundary logs a redacted one.
         services.AddLogging(logging => logging

@@ -15,9 +15,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "Admin-Passw0rd!";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
 
-    public ApiFactory(Dictionary<string, string?>? settings = null, Engine engine = Engine.Sqlite)
+    public ApiFactory(Dictionary<string, string?>? settings = null, Engine engine = Engine.Sqlite, string environment = "Production")
     {
+        _environment = environment;
         Database = TestDatabase.CreateAsync(engine).GetAwaiter().GetResult();
         _settings = new(Database.Settings)
         {
@@ -35,7 +37,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));

@@ -23,7 +23,8 @@ public class ApiFixture : IAsyncLifetime
 
     protected ApiFixture(Dictionary<string, string?>? settings) : this(Engine.Sqlite, settings) { }
 
-    protected ApiFixture(Engine engine, Dictionary<string, string?>? settings = null) => Factory = new ApiFactory(settings, engine);
+    protected ApiFixture(Engine engine, Dictionary<string, string?>? settings = null, string environment = "Production") =>
+        Factory = new ApiFactory(settings, engine, environment);
 
     public ApiFactory Factory { get; }
     public ApiClient Client { get; private set; } = null!;

@@ -10,8 +10,9 @@ namespace EnfixPortal.Api.Infrastructure.Http;
 
 /// <summary>Wraps every <c>/api</c> request, ahead of routing and authentication: one log line with secrets
 /// redacted, and an unexpected exception turned into a 500 in the API's shape (logged with its trace id, no stack
-/// trace sent). As an <see cref="IExceptionHandler"/> it also answers for /api inside the portal's exception page.</summary>
-public sealed class ApiBoundary(ILogger<ApiBoundary> logger) : IStartupFilter, IExceptionHandler
+/// trace sent). As an <see cref="IExceptionHandler"/> and a developer-page filter it also answers for /api inside the
+/// portal's exception handler and, in Development, the developer exception page.</summary>
+public sealed class ApiBoundary(ILogger<ApiBoundary> logger) : IStartupFilter, IExceptionHandler, IDeveloperPageExceptionFilter
 {
     public static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
 
@@ -27,6 +28,10 @@ public sealed class ApiBoundary(ILogger<ApiBoundary> logger) : IStartupFilter, I
         await AnswerAsync(http, exception);
         return true;
     }
+
+    public Task HandleExceptionAsync(ErrorContext errorContext, Func<ErrorContext, Task> next) =>
+        IsApi(errorContext.HttpContext) && !errorContext.HttpContext.Response.HasStarted
+            ? AnswerAsync(errorContext.HttpContext, errorContext.Exception) : next(errorContext);
 
     private async Task WrapAsync(HttpContext http, RequestDelegate next)
     {

@@ -56,7 +56,9 @@ public static class CoreServices
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<TokenLogin>();
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<AdminBootstrapper>(sp, Console.Out));
+        services.AddSingleton<ExpiredTokenPurge>();
         services.AddHostedService<TokenUsageFlusher>();
+        services.AddHostedService<DatabaseMaintenance>();
         return services;
     }
 }

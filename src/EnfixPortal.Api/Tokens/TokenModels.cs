@@ -29,6 +29,8 @@ public sealed record TokenQuery(
     TokenSort Sort = TokenSort.CreatedAt,
     bool Descending = true,
     int Page = 1,
-    int PerPage = 50);
+    int PerPage = 50,
+    int? CountLimit = null);
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PerPage);
+/// <summary>When <see cref="TotalIsExact"/> is false there are more than <see cref="Total"/> matches (a count limit was reached).</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PerPage, bool TotalIsExact = true);

@@ -13,6 +13,8 @@ public sealed class TokenSettings : IValidatableObject
     public TimeSpan ExpiredLoginTokenRetention { get; set; } = TimeSpan.FromDays(30);
     /// <summary>How often last-used times are written down in one batch.</summary>
     public TimeSpan LastUsedFlushInterval { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How often old login tokens are purged and the database's statistics refreshed.</summary>
+    public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromHours(1);
     /// <summary>How long a validated token is trusted from memory at most, should a change notice ever be missed.</summary>
     public TimeSpan ValidationCacheLifetime { get; set; } = TimeSpan.FromMinutes(1);
     [Range(1, 10_000_000, ErrorMessage = "Enfix:Tokens:ValidationCacheSize must be between 1 and 10000000.")]
@@ -26,6 +28,7 @@ public sealed class TokenSettings : IValidatableObject
             (nameof(OboTokenLifetime), OboTokenLifetime), (nameof(ExpiredLoginTokenRetention), ExpiredLoginTokenRetention),
             (nameof(LastUsedFlushInterval), LastUsedFlushInterval),
             (nameof(ValidationCacheLifetime), ValidationCacheLifetime),
+            (nameof(MaintenanceInterval), MaintenanceInterval),
         })
         {
             if (value <= TimeSpan.Zero || value > TimeSpan.FromDays(3_000_000))

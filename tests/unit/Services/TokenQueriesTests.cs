@@ -30,6 +30,32 @@ public abstract class TokenQueriesTests(Engine engine) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACountLimitStopsCountingAndSaysTheTotalIsALowerBound()
+    {
+        for (var i = 0; i < 6; i++) await _harness.CreateAppTokenAsync(_harness.AdminActor);
+
+        var limited = await Queries.ListAsync(_harness.AdminActor, new TokenQuery(TokenFamily.App, PerPage: 2, CountLimit: 4));
+        var enough = await Queries.ListAsync(_harness.AdminActor, new TokenQuery(TokenFamily.App, PerPage: 2, CountLimit: 6));
+
+        Assert.Equal((4, false), (limited.Value!.Total, limited.Value.TotalIsExact));
+        Assert.Equal((6, true), (enough.Value!.Total, enough.Value.TotalIsExact));
+        Assert.Equal(2, limited.Value.Items.Count);
+    }
+
+    [Fact]
+    public async Task TheWholeTokenPastedAsTextFindsIt()
+    {
+        var wanted = await _harness.CreateAppTokenAsync(_harness.AdminActor);
+        await _harness.CreateAppTokenAsync(_harness.AdminActor);
+
+        var found = await Queries.ListAsync(_harness.AdminActor, new TokenQuery(TokenFamily.App, Text: wanted.Secret));
+        var byHint = await Queries.ListAsync(_harness.AdminActor, new TokenQuery(TokenFamily.App, Text: wanted.Token.Hint));
+
+        Assert.Equal(wanted.Token.Accessor, Assert.Single(found.Value!.Items).Accessor);
+        Assert.Contains(byHint.Value!.Items, t => t.Accessor == wanted.Token.Accessor);
+    }
+
+    [Fact]
     public async Task FiltersByStatusKindOwnerAndText()
     {
         var bob = await _harness.CreateUserAsync("bob");
@@ -44,6 +70,7 @@ public abstract class TokenQueriesTests(Engine engine) : IAsyncLifetime
         Assert.Equal(["Login"], await Names(new(TokenFamily.User, Kind: TokenKind.Login)));
         Assert.Equal(["Login", "bob-ci"], await Names(new(TokenFamily.User, UserId: bob.Id)));
         Assert.Equal(["bob-ci"], await Names(new(TokenFamily.User, Text: "B-C")));
+        Assert.Empty(await Names(new(TokenFamily.User, Text: "%")));
         Assert.Empty(await Names(new(TokenFamily.App)));
     }
 

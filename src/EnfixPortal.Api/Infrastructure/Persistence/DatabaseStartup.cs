@@ -21,6 +21,7 @@ public static class DatabaseStartup
             }
             await db.Database.MigrateAsync(ct);
         }
+        await DatabaseMaintenance.OptimizeAsync(factory, ct);
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AdminBootstrapper>().RunAsync(ct);
     }

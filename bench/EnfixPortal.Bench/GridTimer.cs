@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Infrastructure;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EnfixPortal.Bench;
+
+/// <summary>Times the first page (with its total) of each grid query through the real service layer.</summary>
+public static class GridTimer
+{
+    public static async Task<int> RunAsync(Options options)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Enfix"] = $"Data Source={options.Text("db")}",
+        }).Build();
+        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddSingleton<IConfiguration>(configuration);
+        services.AddEnfixCore(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var queries = provider.GetRequiredService<TokenQueries>();
+        var someUser = (await provider.GetRequiredService<UserQueries>().FindByNameAsync("bench000001"))?.Id ?? "52c5fc24a64c9efc0f253535";
+        var admin = new Actor(null, "bench", true, Door.Portal);
+
+        var grid = new (string Name, TokenQuery Query)[]
+        {
+            ("app", new(TokenFamily.App)),
+            ("user", new(TokenFamily.User)),
+            ("user_obo", new(TokenFamily.User, Kind: TokenKind.Obo)),
+            ("app_owner", new(TokenFamily.App, UserId: someUser)),
+            ("user_owner", new(TokenFamily.User, UserId: someUser)),
+            ("app_active", new(TokenFamily.App, Status: TokenStatus.Active)),
+            ("user_expired", new(TokenFamily.User, Status: TokenStatus.Expired)),
+            ("app_by_expiry", new(TokenFamily.App, Sort: TokenSort.ExpiresAt, Descending: false)),
+            ("user_text", new(TokenFamily.User, Text: "token 12345")),
+        };
+        foreach (var (name, query) in grid)
+        {
+            var runs = new List<double>();
+            for (var i = 0; i < 6; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                var page = await queries.ListAsync(admin, query);
+                if (!page.Succeeded) throw new InvalidOperationException(page.Error!.Describe());
+                if (i > 0) runs.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            runs.Sort();
+            Console.WriteLine($"grid_ms_{name} {runs[runs.Count / 2]:F1}");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using EnfixPortal.Api.Users;
+using Microsoft.AspNetCore.Identity;
+
+namespace EnfixPortal.Bench;
+
+/// <summary>The deliberate cost of a login: Identity's password-hash verification in a loop on every core.</summary>
+public static class HashRate
+{
+    public static int Run(Options options)
+    {
+        var hasher = new PasswordHasher<EnfixUser>();
+        var user = new EnfixUser("bench");
+        var hash = hasher.HashPassword(user, "Bench-Passw0rd!1");
+        var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * options.Number("seconds", 5);
+        long count = 0;
+        Parallel.For(0, Environment.ProcessorCount, _ =>
+        {
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                if (hasher.VerifyHashedPassword(user, hash, "Bench-Passw0rd!1") == PasswordVerificationResult.Failed)
+                    throw new InvalidOperationException("verification failed");
+                Interlocked.Increment(ref count);
+            }
+        });
+        Console.WriteLine($"hash_verifications_per_second {count / (double)options.Number("seconds", 5):F1}");
+        return 0;
+    }
+}

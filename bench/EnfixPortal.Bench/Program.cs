@@ -1,0 +1,22 @@
+using EnfixPortal.Bench;
+
+// Baselines and data for bench/run.sh. Each verb prints "name value" lines that run.sh reads.
+return args.FirstOrDefault() switch
+{
+    "seed" => await Seeder.RunAsync(Options.Parse(args[1..])),
+    "grid" => await GridTimer.RunAsync(Options.Parse(args[1..])),
+    "hash-rate" => HashRate.Run(Options.Parse(args[1..])),
+    "insert-rate" => InsertRate.Run(Options.Parse(args[1..])),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: EnfixPortal.Bench seed --db PATH [--users N] [--app-tokens N] [--user-tokens N]
+               EnfixPortal.Bench grid --db PATH
+               EnfixPortal.Bench hash-rate [--seconds N]
+               EnfixPortal.Bench insert-rate --db PATH [--seconds N]
+        """);
+    return 2;
+}

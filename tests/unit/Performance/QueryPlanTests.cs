@@ -31,7 +31,7 @@ public sealed class QueryPlanTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _harness.InitializeAsync();
-        await using (var connection = new SqliteConnection($"Data Source={_harness.DatabasePath};Pooling=False"))
+        await using (var connection = new SqliteConnection($"{_harness.Database.ConnectionString};Pooling=False"))
         {
             await connection.OpenAsync();
             await using var command = new SqliteCommand(MillionRowStatistics, connection);

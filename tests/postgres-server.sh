@@ -33,4 +33,4 @@ for port in $(seq 55432 55531); do
 done
 if [ -z "$pg_port" ]; then cat "$pg_root/server.log" >&2; rm -rf "$pg_root"; return 1; fi
 export ENFIX_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password"
-echo "test.sh: PostgreSQL $("$pg_bindir/postgres" --version | awk '{print $NF}') for the tests on 127.0.0.1:$pg_port" >&2
+echo "test.sh: PostgreSQL $("$pg_bindir/postgres" --version | awk '{print $3}') for the tests on 127.0.0.1:$pg_port" >&2

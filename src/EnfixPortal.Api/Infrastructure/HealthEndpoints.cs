@@ -3,17 +3,22 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EnfixPortal.Api.Infrastructure;
 
 public static class HealthEndpoints
 {
-    /// <summary><c>/healthz</c>: the process answers (no database). <c>/readyz</c>: the database answers too.</summary>
+    /// <summary><c>/healthz</c>: the process answers (no database). <c>/readyz</c>: the database answers too, and on
+    /// PostgreSQL this node hears the other nodes' revocations.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription();
-        app.MapGet("/readyz", async (IDbContextFactory<EnfixDbContext> dbFactory, CancellationToken ct) =>
+        app.MapGet("/readyz", async (IDbContextFactory<EnfixDbContext> dbFactory, IServiceProvider services, CancellationToken ct) =>
         {
+            if (services.GetService<PostgresRevocationRelay>() is { IsListening: false })
+                return Results.Json(new { errors = new { server = "Not yet listening for revocations from other nodes." } },
+                    statusCode: StatusCodes.Status503ServiceUnavailable);
             try
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);

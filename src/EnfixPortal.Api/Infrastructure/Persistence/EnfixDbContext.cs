@@ -1,17 +1,20 @@
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Api.Infrastructure.Persistence;
 
-/// <summary>The one model. Each provider has a subclass of its own only so that each keeps its own migrations.</summary>
-public abstract class EnfixDbContext(DbContextOptions options) : IdentityDbContext<EnfixUser, IdentityRole, string>(options)
+/// <summary>The one model. Each provider has a subclass of its own only so that each keeps its own migrations.
+/// It also keeps ASP.NET Core's Data Protection keys, so that every node behind a load balancer reads the others' cookies.</summary>
+public abstract class EnfixDbContext(DbContextOptions options) : IdentityDbContext<EnfixUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Token> Tokens => Set<Token>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

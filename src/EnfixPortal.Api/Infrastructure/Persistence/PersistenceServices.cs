@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ namespace EnfixPortal.Api.Infrastructure.Persistence;
 public static class PersistenceServices
 {
     public const string DefaultConnectionString = "Data Source=enfix.db";
+    public const string DataProtectionApplicationName = "EnfixPortal";
 
     /// <summary>Registers the provider named by <c>Enfix:Database:Provider</c>; services only ever see <see cref="EnfixDbContext"/>.
     /// An unknown name registers SQLite and is then refused at start by the options validation, naming the key.</summary>
@@ -23,6 +25,8 @@ public static class PersistenceServices
         {
             services.AddDbContextFactory<PostgresEnfixDbContext>(options => options.UseNpgsql(connectionString));
             services.AddSingleton<IDbContextFactory<EnfixDbContext>, DerivedContextFactory<PostgresEnfixDbContext>>();
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgresRevocationRelay>(sp, connectionString!));
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresRevocationRelay>());
         }
         else
         {
@@ -33,6 +37,8 @@ public static class PersistenceServices
             services.AddSingleton<IDbContextFactory<EnfixDbContext>, DerivedContextFactory<SqliteEnfixDbContext>>();
         }
         services.AddScoped<EnfixDbContext>(sp => sp.GetRequiredService<IDbContextFactory<EnfixDbContext>>().CreateDbContext());
+        // Cookies, antiforgery tokens and circuits are protected with keys every node reads from the one database.
+        services.AddDataProtection().PersistKeysToDbContext<EnfixDbContext>().SetApplicationName(DataProtectionApplicationName);
         return services;
     }
 }

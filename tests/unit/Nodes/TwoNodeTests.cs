@@ -1,0 +1,81 @@
+using System.Net;
+using System.Security.Cryptography;
+using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Tests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace EnfixPortal.Tests.Nodes;
+
+/// <summary>Several nodes on one PostgreSQL database: what one node revokes, the other refuses within a second,
+/// and what one node protects (a portal cookie), the other reads.</summary>
+public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
+{
+    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
+
+    // The purposes ASP.NET Core's cookie authentication protects its tickets with.
+    private static readonly string[] CookiePurposes = ["Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationMiddleware", "Identity.Application", "v2"];
+
+    [Theory]
+    [InlineData("expire the user token")]
+    [InlineData("delete the app token")]
+    [InlineData("deactivate the user")]
+    public async Task ARevocationOnNodeAIsRefusedByNodeBWithinOneSecond(string revocation)
+    {
+        var pair = await nodes.NewPairAsync();
+        Assert.Equal(HttpStatusCode.OK, await TwoNodes.MeAsync(nodes.B, pair));
+        Assert.Equal(HttpStatusCode.OK, await TwoNodes.MeAsync(nodes.B, pair));
+
+        using var revoked = revocation switch
+        {
+            "expire the user token" => await TwoNodes.SendAsync(nodes.A, HttpMethod.Patch, $"/api/v1/tokens/{pair.User.Token.Accessor}", nodes.Admin,
+                """{"seconds_until_expire": -1}"""),
+            "delete the app token" => await TwoNodes.SendAsync(nodes.A, HttpMethod.Delete, $"/api/v1/app_tokens/{pair.App.Token.Accessor}", nodes.Admin),
+            _ => await TwoNodes.SendAsync(nodes.A, HttpMethod.Patch, $"/api/v1/users/{pair.UserId}", nodes.Admin, """{"active": false}"""),
+        };
+
+        Assert.True(revoked.IsSuccessStatusCode, $"{revocation} on node A answered {revoked.StatusCode}");
+        Assert.True(await TwoNodes.RefusedWithinAsync(nodes.B, pair, OneSecond), $"node B still accepts the pair a second after node A was told to {revocation}");
+    }
+
+    [Fact]
+    public async Task ANodeThatLostItsListeningConnectionForgetsEveryCachedTokenWhenItReconnects()
+    {
+        var pair = await nodes.NewPairAsync();
+        Assert.Equal(HttpStatusCode.OK, await TwoNodes.MeAsync(nodes.B, pair));
+        await using (var db = await nodes.A.Get<IDbContextFactory<EnfixDbContext>>().CreateDbContextAsync())
+            await db.Tokens.Where(t => t.Accessor == pair.App.Token.Accessor).ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, DateTime.UnixEpoch));
+        Assert.Equal(HttpStatusCode.OK, await TwoNodes.MeAsync(nodes.B, pair));
+
+        Assert.Equal(1, await TerminateListenerAsync(nodes.B.RelayNode));
+
+        Assert.True(await TwoNodes.RefusedWithinAsync(nodes.B, pair, TimeSpan.FromSeconds(10)), "node B kept a token it may have missed a notice about");
+        await nodes.B.WaitUntilReadyAsync();
+    }
+
+    [Fact]
+    public async Task APortalCookieProtectedOnNodeAIsReadOnNodeBButNotByANodeOfAnotherDatabase()
+    {
+        var cookie = nodes.A.Get<IDataProtectionProvider>().CreateProtector(CookiePurposes).Protect("ticket of alice");
+
+        Assert.Equal("ticket of alice", nodes.B.Get<IDataProtectionProvider>().CreateProtector(CookiePurposes).Unprotect(cookie));
+        await using var elsewhere = await PostgresTestDatabase.CreateAsync();
+        await using var stranger = new Node(elsewhere);
+        Assert.ThrowsAny<CryptographicException>(() => stranger.Get<IDataProtectionProvider>().CreateProtector(CookiePurposes).Unprotect(cookie));
+    }
+
+    private async Task<int> TerminateListenerAsync(string node)
+    {
+        await using var connection = new NpgsqlConnection(nodes.Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var find = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE application_name = @name", connection);
+        find.Parameters.AddWithValue("name", PostgresRevocationRelay.ListenerApplicationPrefix + node);
+        var pids = new List<int>();
+        await using (var reader = await find.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) pids.Add(reader.GetInt32(0));
+        await using var terminate = new NpgsqlCommand("SELECT count(*)::int FROM unnest(@pids) AS p WHERE pg_terminate_backend(p)", connection);
+        terminate.Parameters.AddWithValue("pids", pids.ToArray());
+        return (int)(await terminate.ExecuteScalarAsync())!;
+    }
+}

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Tests.Api;
 
-public sealed class LoginTests(ApiFixture api) : IClassFixture<ApiFixture>
+public abstract class LoginTests(ApiFixture api)
 {
     private const string Login = "/api/v1/token/";
 
@@ -124,3 +124,7 @@ public sealed class LoginTests(ApiFixture api) : IClassFixture<ApiFixture>
         return await db.AuditEvents.Where(e => e.TargetUserId == userId).Select(e => e.Action).ToListAsync();
     }
 }
+
+public sealed class LoginTestsOnSqlite(ApiFixture api) : LoginTests(api), IClassFixture<ApiFixture>;
+
+public sealed class LoginTestsOnPostgres(PostgresApiFixture api) : LoginTests(api), IClassFixture<PostgresApiFixture>;

@@ -4,7 +4,7 @@ using EnfixPortal.Api.Tokens;
 
 namespace EnfixPortal.Tests.Api;
 
-public sealed class TokenApiTests(ApiFixture api) : IClassFixture<ApiFixture>
+public abstract class TokenApiTests(ApiFixture api)
 {
     [Fact]
     public async Task ListsAreBareArraysPagedWithTotalAndLinks()
@@ -162,3 +162,7 @@ public sealed class TokenApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains("/api/v1/tokens/", children);
     }
 }
+
+public sealed class TokenApiTestsOnSqlite(ApiFixture api) : TokenApiTests(api), IClassFixture<ApiFixture>;
+
+public sealed class TokenApiTestsOnPostgres(PostgresApiFixture api) : TokenApiTests(api), IClassFixture<PostgresApiFixture>;

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace EnfixPortal.Tests.Api;
 
-public sealed class UserApiTests(ApiFixture api) : IClassFixture<ApiFixture>
+public abstract class UserApiTests(ApiFixture api)
 {
     [Fact]
     public async Task AdminCreatesAUserAndIsToldWhereItLives()
@@ -63,3 +63,7 @@ public sealed class UserApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     private Task<ApiAnswer> LogInAsync(string userName, string password) => api.Client.SendAsync(HttpMethod.Post, "/api/v1/token/",
         appToken: api.Admin.AppToken, content: ApiClient.Form(("username", userName), ("password", password)));
 }
+
+public sealed class UserApiTestsOnSqlite(ApiFixture api) : UserApiTests(api), IClassFixture<ApiFixture>;
+
+public sealed class UserApiTestsOnPostgres(PostgresApiFixture api) : UserApiTests(api), IClassFixture<PostgresApiFixture>;

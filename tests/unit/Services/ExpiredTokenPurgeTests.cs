@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Tests.Services;
 
-public sealed class ExpiredTokenPurgeTests : IAsyncLifetime
+public abstract class ExpiredTokenPurgeTests(Engine engine) : IAsyncLifetime
 {
-    private readonly ServiceHarness _harness = new(new() { ["Enfix:Tokens:ExpiredLoginTokenRetention"] = "7.00:00:00" });
+    private readonly ServiceHarness _harness = new(engine, new() { ["Enfix:Tokens:ExpiredLoginTokenRetention"] = "7.00:00:00" });
 
     public Task InitializeAsync() => _harness.InitializeAsync();
     public Task DisposeAsync() => _harness.DisposeAsync();
@@ -36,3 +36,7 @@ public sealed class ExpiredTokenPurgeTests : IAsyncLifetime
         Assert.Contains(active.Token.Accessor, left);
     }
 }
+
+public sealed class ExpiredTokenPurgeTestsOnSqlite() : ExpiredTokenPurgeTests(Engine.Sqlite);
+
+public sealed class ExpiredTokenPurgeTestsOnPostgres() : ExpiredTokenPurgeTests(Engine.Postgres);

@@ -5,9 +5,9 @@ using EnfixPortal.Tests.Infrastructure;
 
 namespace EnfixPortal.Tests.Services;
 
-public sealed class TokenLoginTests : IAsyncLifetime
+public abstract class TokenLoginTests(Engine engine) : IAsyncLifetime
 {
-    private readonly ServiceHarness _harness = new();
+    private readonly ServiceHarness _harness = new(engine);
     private TokenLogin Login => _harness.Get<TokenLogin>();
     private static readonly Actor FromTheApi = new(null, null, false, Door.Api, "192.0.2.7");
 
@@ -52,3 +52,7 @@ public sealed class TokenLoginTests : IAsyncLifetime
         Assert.Equal(["credentials"], login.Error!.Errors.Keys);
     }
 }
+
+public sealed class TokenLoginTestsOnSqlite() : TokenLoginTests(Engine.Sqlite);
+
+public sealed class TokenLoginTestsOnPostgres() : TokenLoginTests(Engine.Postgres);

@@ -20,7 +20,7 @@ public static class LoginEndpoint
             .RequireRateLimiting(LoginRateLimit.Policy)
             .DocumentsBody<LoginBody>("application/x-www-form-urlencoded", "multipart/form-data", "application/json")
             .ProducesApiErrors(400, 401, 413, 415, 429);
-        api.MapOtherMethods("/token", "POST");
+        api.MapOtherMethods("/token", "POST").ExcludeFromDescription();
         return api;
     }
 

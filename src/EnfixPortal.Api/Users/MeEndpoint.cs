@@ -14,7 +14,7 @@ public static class MeEndpoint
     public static IEndpointRouteBuilder MapMe(this IEndpointRouteBuilder api)
     {
         api.MapGet("/me", Me).WithTags("Users").RequireAuthorization(ApiPolicies.Caller);
-        api.MapOtherMethods("/me", "GET");
+        api.MapOtherMethods("/me", "GET").ExcludeFromDescription();
         return api;
     }
 

@@ -29,7 +29,7 @@ public static class ApiRoot
     public static IEndpointRouteBuilder MapApiRoot(this IEndpointRouteBuilder api)
     {
         api.MapGet("/", () => TypedResults.Ok(Index)).WithTags("Index").RequireAuthorization(ApiPolicies.Caller);
-        api.MapOtherMethods("/", "GET");
+        api.MapOtherMethods("/", "GET").ExcludeFromDescription();
         return api;
     }
 

@@ -23,14 +23,12 @@ public static class AppTokenEndpoints
 
     private static Task<Results<Ok<AppTokenItem[]>, ApiError>> ListAsync(HttpContext http, TokenQueries queries,
         string? page, [FromQuery(Name = "per_page")] string? perPage, string? user, CancellationToken ct) =>
-        TokenHandlers.ListAsync(http, queries, new TokenQuery(TokenFamily.App, UserId: NullIfEmpty(user)), page, perPage, AppTokenItem.From, ct);
+        TokenHandlers.ListAsync(http, queries, new TokenQuery(TokenFamily.App, UserId: ApiUrls.Given(user)), page, perPage, AppTokenItem.From, ct);
 
     private static async Task<Results<Created<AppTokenCreated>, ApiError>> CreateAsync(HttpContext http, TokenService tokens, CancellationToken ct)
     {
         var created = await TokenHandlers.CreateAsync(http, request => tokens.CreateAppTokenAsync(http.Actor(), request, ct), ct);
         if (created.Error is { } error) return error;
-        return TypedResults.Created(TokenHandlers.Location(http, Collection, created.Value!.Token.Accessor), new AppTokenCreated(created.Value.Secret));
+        return TypedResults.Created(ApiUrls.Item(http, Collection, created.Value!.Token.Accessor), new AppTokenCreated(created.Value.Secret));
     }
-
-    internal static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

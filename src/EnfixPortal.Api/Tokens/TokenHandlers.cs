@@ -73,7 +73,4 @@ internal static class TokenHandlers
         var deleted = await tokens.DeleteAsync(http.Actor(), family, id, ct);
         return deleted.Error is { } missing ? ApiError.From(missing) : TypedResults.NoContent();
     }
-
-    public static string Location(HttpContext http, string collection, string accessor) =>
-        $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{collection}/{accessor}/";
 }

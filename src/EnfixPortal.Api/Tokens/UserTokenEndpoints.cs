@@ -26,7 +26,7 @@ public static class UserTokenEndpoints
     {
         if (!string.IsNullOrEmpty(kind) && kind is not ("login" or "obo")) return ApiError.BadRequest("kind", "kind must be login or obo.");
         TokenKind? kindFilter = kind switch { "login" => TokenKind.Login, "obo" => TokenKind.Obo, _ => null };
-        var query = new TokenQuery(TokenFamily.User, UserId: AppTokenEndpoints.NullIfEmpty(user), Kind: kindFilter);
+        var query = new TokenQuery(TokenFamily.User, UserId: ApiUrls.Given(user), Kind: kindFilter);
         return await TokenHandlers.ListAsync(http, queries, query, page, perPage, UserTokenItem.From, ct);
     }
 
@@ -34,6 +34,6 @@ public static class UserTokenEndpoints
     {
         var created = await TokenHandlers.CreateAsync(http, request => tokens.CreateOboTokenAsync(http.Actor(), request, ct), ct);
         if (created.Error is { } error) return error;
-        return TypedResults.Created(TokenHandlers.Location(http, Collection, created.Value!.Token.Accessor), new UserTokenCreated(created.Value.Secret));
+        return TypedResults.Created(ApiUrls.Item(http, Collection, created.Value!.Token.Accessor), new UserTokenCreated(created.Value.Secret));
     }
 }

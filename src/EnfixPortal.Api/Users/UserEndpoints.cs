@@ -1,5 +1,4 @@
 using EnfixPortal.Api.Infrastructure.Http;
-using EnfixPortal.Api.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -46,7 +45,7 @@ public static class UserEndpoints
         if (request.Error is { } invalid) return invalid;
         var created = await users.CreateAsync(http.Actor(), request.Value!, ct);
         if (created.Error is { } refused) return ApiError.From(refused);
-        var url = TokenHandlers.Location(http, "/api/v1/users", created.Value!.Id);
+        var url = ApiUrls.Item(http, "/api/v1/users", created.Value!.Id);
         return TypedResults.Created(url, new UserCreated(url, created.Value.Id));
     }
 

@@ -125,30 +125,6 @@ public abstract class TokenApiTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task DeactivatingAUserStopsTheirTokensAtOnce()
-    {
-        var user = await api.NewCallerAsync("deactivated");
-        Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync("/api/v1/me", user)).Status);
-
-        await api.Client.PatchJsonAsync($"/api/v1/users/{user.User.Id}/", api.Admin, """{"active": false}""");
-
-        var refused = await api.Client.GetAsync("/api/v1/me", user);
-        Assert.Equal(HttpStatusCode.Unauthorized, refused.Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Client.SendAsync(HttpMethod.Get, "/api/v1/me", appToken: user.AppToken, token: api.Admin.Token)).Status);
-    }
-
-    [Fact]
-    public async Task DeletingAUserStopsTheirTokensAtOnce()
-    {
-        var user = await api.NewCallerAsync("deleted");
-        Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync("/api/v1/me", user)).Status);
-
-        Assert.Equal(HttpStatusCode.NoContent, (await api.Client.SendAsync(HttpMethod.Delete, $"/api/v1/users/{user.User.Id}", api.Admin)).Status);
-
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.Client.GetAsync("/api/v1/me", user)).Status);
-    }
-
-    [Fact]
     public async Task MeAndTheIndexDescribeTheCallerAndTheResources()
     {
         var me = await api.Client.GetAsync("/api/v1/me", api.Alice);

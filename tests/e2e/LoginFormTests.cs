@@ -1,12 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using EnfixPortal.Api.Common;
-using EnfixPortal.Api.Tokens;
-using EnfixPortal.Api.Users;
 using EnfixPortal.E2E.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EnfixPortal.E2E;
@@ -18,7 +14,7 @@ public sealed partial class LoginFormTests(PortalFixture fixture)
     [Fact]
     public async Task PlainFormOnAnotherOriginGetsALoginToken()
     {
-        var appToken = await NewAppTokenAsync();
+        var appToken = await fixture.Server.NewAdminAppTokenAsync("form test");
         await using var otherOrigin = await StartFormPageAsync(new Uri(fixture.Server.BaseAddress, "/api/v1/token/"));
         var page = await fixture.NewPageAsync();
         await page.GotoAsync(otherOrigin.Urls.Single());
@@ -37,15 +33,6 @@ public sealed partial class LoginFormTests(PortalFixture fixture)
         var me = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         Assert.Contains($"\"username\":\"{PortalServer.AdminUserName}\"", await me.Content.ReadAsStringAsync());
-    }
-
-    private async Task<string> NewAppTokenAsync()
-    {
-        var services = fixture.Server.Services;
-        var admin = (await services.GetRequiredService<UserQueries>().FindByNameAsync(PortalServer.AdminUserName))!;
-        var created = await services.GetRequiredService<TokenService>().CreateAppTokenAsync(
-            new Actor(admin.Id, admin.UserName, true, Door.Api), new CreateTokenRequest(Name: "form test"));
-        return created.Value!.Secret;
     }
 
     /// <summary>A second real server, on its own port (so its own origin), serving one static HTML form.</summary>

@@ -8,6 +8,8 @@ namespace EnfixPortal.Api.Tokens;
 public sealed class TokenQueries(IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time)
 {
     public const int MaxPerPage = 500;
+    /// <summary>What a grid counts up to before it says "more than": counting further costs more than the page.</summary>
+    public const int GridCountLimit = 10_000;
 
     public async Task<ServiceResult<TokenView>> GetAsync(Actor actor, TokenFamily family, string id, CancellationToken ct = default)
     {

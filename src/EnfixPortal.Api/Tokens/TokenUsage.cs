@@ -13,7 +13,7 @@ public sealed class TokenUsage(IDbContextFactory<EnfixDbContext> dbFactory, ILog
     private ConcurrentDictionary<string, DateTime> _pending = new();
 
     public void Record(string accessor, DateTime at) =>
-        _pending.AddOrUpdate(accessor, at, (_, previous) => previous > at ? previous : at);
+        _pending.AddOrUpdate(accessor, static (_, at) => at, static (_, previous, at) => previous > at ? previous : at, at);
 
     public int PendingCount => _pending.Count;
 

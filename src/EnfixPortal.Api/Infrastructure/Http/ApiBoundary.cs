@@ -46,9 +46,10 @@ public sealed class ApiBoundary(ILogger<ApiBoundary> logger) : IStartupFilter, I
         }
         finally
         {
-            logger.LogInformation("API {Method} {Path} answered {Status} in {Elapsed:0.0} ms (trace {TraceId})",
-                http.Request.Method, RedactedPath(http.Request.Path), http.Response.StatusCode,
-                Stopwatch.GetElapsedTime(started).TotalMilliseconds, http.TraceIdentifier);
+            if (logger.IsEnabled(LogLevel.Information))
+                logger.LogInformation("API {Method} {Path} answered {Status} in {Elapsed:0.0} ms (trace {TraceId})",
+                    http.Request.Method, RedactedPath(http.Request.Path), http.Response.StatusCode,
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds, http.TraceIdentifier);
         }
     }
 

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# EnfixPortal benchmark: publishes Release builds, starts the server on loopback with a fresh database, loads it
+# with wrk and prints ratios measured side by side in this one run (see docs/performance.md for the targets).
+#   bench/run.sh            all four figures, including the 1,000,000 + 1,000,000 token scale run (minutes)
+#   bench/run.sh --quick    figures 1-3 only
+# Env: DURATION (wrk seconds per run, default 10), CONNECTIONS (default 32), PORT (default 5391), PEER_PORT (5392).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+WORK=/tmp/enfix-bench
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-32}
+PORT=${PORT:-5391}
+PEER_PORT=${PEER_PORT:-5392}
+BASE="http://127.0.0.1:$PORT"
+ADMIN_PASSWORD='Bench-Adm1n-Passw0rd!'
+QUICK=${1:-}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+mkdir -p "$WORK"
+echo "publishing Release builds ..." >&2
+dotnet publish src/EnfixPortal -c Release -o "$WORK/server" --nologo -v q >&2
+dotnet publish bench/EnfixPortal.Bench -c Release -o "$WORK/tool" --nologo -v q >&2
+
+server_pid=
+stop_server() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null; server_pid=; }
+trap 'stop_server; [ -f /tmp/peer-identity-bearer/pid ] && kill "$(cat /tmp/peer-identity-bearer/pid)" 2>/dev/null; true' EXIT
+
+start_server() { # $1: database file
+  (cd "$WORK" && ConnectionStrings__Enfix="Data Source=$1" Enfix__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
+    Enfix__RateLimits__LoginPerMinute=1000000 Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
+    exec dotnet "$WORK/server/EnfixPortal.dll" --urls "$BASE" >"$WORK/server.log" 2>&1) &
+  server_pid=$!
+  for _ in $(seq 300); do curl -fs -o /dev/null "$BASE/healthz" && return 0; sleep 0.2; done
+  echo "server did not start; see $WORK/server.log" >&2; exit 1
+}
+
+cli() { (cd "$WORK" && ConnectionStrings__Enfix="Data Source=$DB" Enfix__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
+  Logging__LogLevel__Default=Warning dotnet "$WORK/server/EnfixPortal.dll" "$@"); }
+
+rps() { # wrk's requests/sec for: [extra wrk args...] URL
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" | tee -a "$WORK/wrk.log" | awk '/Requests\/sec/ {print $2}'
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+sign_in() { # prints "APP TOKEN" for the admin on the running server
+  local app token
+  app=$(cli app-tokens create --username admin --name bench | tail -n 1)
+  token=$(curl -fsS -H "App-Token: $app" -d "username=admin&password=$ADMIN_PASSWORD" "$BASE/api/v1/token/" | sed -E 's/.*"token": *"([0-9a-f]+)".*/\1/')
+  echo "$app $token"
+}
+
+best() { printf '%s\n' "$@" | sort -g | tail -n 1; }
+warm() { wrk -t2 -c"$CONNECTIONS" -d3s "$@" >/dev/null; }  # JIT tiering settles before a measured run
+
+pair() { # "a_rps b_rps": two endpoints measured alternately, twice each after a warm-up, best run of each
+  local base_url=$1 health=$2 me=$3; shift 3
+  warm "$base_url$health"; warm "$@" "$base_url$me"
+  local h1 m1 h2 m2
+  h1=$(rps "$base_url$health"); m1=$(rps "$@" "$base_url$me"); h2=$(rps "$base_url$health"); m2=$(rps "$@" "$base_url$me")
+  echo "$(best "$h1" "$h2") $(best "$m1" "$m2")"
+}
+
+auth_overhead() { pair "$BASE" /healthz /api/v1/me -H "App-Token: $1" -H "Token: $2"; }
+
+: >"$WORK/wrk.log"
+DB="$WORK/small.db"; rm -f "$DB"*
+start_server "$DB"
+read -r APP TOKEN < <(sign_in)
+curl -fsS -o /dev/null -H "App-Token: $APP" -H "Token: $TOKEN" "$BASE/api/v1/me"
+
+echo "1. auth overhead" >&2
+read -r H1 M1 < <(auth_overhead "$APP" "$TOKEN")
+BEARER=$(bash "$ROOT/../shared/peers/identity-bearer/run.sh" "$PEER_PORT" 2>/dev/null | tail -n 1)
+read -r PH PM < <(pair "http://127.0.0.1:$PEER_PORT" /healthz /me -H "Authorization: Bearer $BEARER")
+kill "$(cat /tmp/peer-identity-bearer/pid)" 2>/dev/null || true
+
+echo "2. login" >&2
+cat >"$WORK/login.lua" <<LUA
+wrk.method = "POST"
+wrk.body = "username=admin&password=$ADMIN_PASSWORD"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["App-Token"] = "$APP"
+LUA
+# Few connections and a long timeout: each login is ~100 ms of deliberate hashing, so more would only queue.
+LOGIN=$(CONNECTIONS=4 rps --timeout 30s -s "$WORK/login.lua" "$BASE/api/v1/token/")
+HASH=$("$WORK/tool/EnfixPortal.Bench" hash-rate --seconds "$DURATION" | awk '/hash_verifications_per_second/ {print $2}')
+
+echo "3. create" >&2
+cat >"$WORK/create.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '{"seconds_until_expire": 86400}'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["App-Token"] = "$APP"
+wrk.headers["Token"] = "$TOKEN"
+LUA
+warm -s "$WORK/create.lua" "$BASE/api/v1/app_tokens/"
+CREATE=$(rps -s "$WORK/create.lua" "$BASE/api/v1/app_tokens/")
+stop_server
+cp "$DB" "$WORK/inserts.db"
+INSERT=$("$WORK/tool/EnfixPortal.Bench" insert-rate --db "$WORK/inserts.db" --seconds "$DURATION" | awk '/raw_inserts_per_second/ {print $2}')
+
+report() { printf '%-58s %s\n' "$1" "$2"; }
+echo
+report "machine" "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), commit $(git rev-parse --short HEAD)"
+report "1. GET /healthz (req/s)" "$H1"
+report "   GET /api/v1/me, two tokens (req/s)" "$M1"
+report "   ratio me / healthz (target >= 0.80)" "$(ratio "$M1" "$H1")"
+report "   peer identity-bearer /healthz, /me (req/s)" "$PH, $PM"
+report "   peer ratio me / healthz" "$(ratio "$PM" "$PH")"
+report "   ours / peer's me (target >= 2)" "$(ratio "$M1" "$PM")"
+report "2. logins (req/s) / hash verifications on all cores (/s)" "$LOGIN / $HASH"
+report "   ratio (target >= 0.9)" "$(ratio "$LOGIN" "$HASH")"
+report "3. app tokens created (req/s) / raw insert transactions (/s)" "$CREATE / $INSERT"
+report "   ratio (target >= 0.5)" "$(ratio "$CREATE" "$INSERT")"
+[ "$QUICK" = --quick ] && exit 0
+
+echo "4. scale: seeding 1,000,000 app tokens and 1,000,000 user tokens ..." >&2
+DB="$WORK/scale.db"; rm -f "$DB"*
+cli users create --username seed --password 'Seed-Passw0rd!1' >/dev/null
+SEED=$("$WORK/tool/EnfixPortal.Bench" seed --db "$DB")
+"$WORK/tool/EnfixPortal.Bench" grid --db "$DB" >"$WORK/grid.txt"
+start_server "$DB"
+read -r APP TOKEN < <(sign_in)
+read -r H4 M4 < <(auth_overhead "$APP" "$TOKEN")
+RSS=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$(pgrep -f "$WORK/server/EnfixPortal.dll" | head -n 1)/status")
+stop_server
+report "4. seeding (s), database file (bytes)" "$(echo "$SEED" | awk '{print $2}' | paste -sd' ')"
+report "   GET /healthz, /api/v1/me at 2M tokens (req/s)" "$H4, $M4"
+report "   ratio me / healthz at 2M (target: within 5% of $(ratio "$M1" "$H1"))" "$(ratio "$M4" "$H4")"
+report "   server resident memory after load (MB, target < 400)" "$RSS"
+while read -r name ms; do report "   first grid page + total, ${name#grid_ms_} (ms, target < 50)" "$ms"; done <"$WORK/grid.txt"

@@ -85,6 +85,8 @@ public abstract class MalformedRequestTests(ApiFixture api)
         ["negative page"] = new("GET", Tokens + "?page=-1", null, null, 400, "page"),
         ["page past int"] = new("GET", Tokens + "?page=99999999999", null, null, 400, "page"),
         ["per_page over 500"] = new("GET", AppTokens + "?per_page=501", null, null, 400, "per_page"),
+        ["page given twice"] = new("GET", Tokens + "?page=1&page=2", null, null, 400, "page"),
+        ["per_page given twice"] = new("GET", AppTokens + "?per_page=1&per_page=2", null, null, 400, "per_page"),
         ["per_page zero"] = new("GET", Users + "?per_page=0", null, null, 400, "per_page"),
         ["kind app on /tokens"] = new("GET", Tokens + "?kind=app", null, null, 400, "kind"),
         ["malformed user filter"] = new("GET", Tokens + "?user=bad", null, null, 400, "user"),

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace EnfixPortal.Api.Infrastructure.Http;
 
 /// <summary>Wraps every <c>/api</c> request, ahead of routing and authentication: one log line with secrets
-/// redacted, and an unexpected exception turned into a 500 in the API's shape (logged with its trace id, no stack
-/// trace sent). As an <see cref="IExceptionHandler"/> and a developer-page filter it also answers for /api inside the
+/// redacted, an error status that the framework set without a body given the API's shape, and an unexpected exception
+/// turned into a 500 in that shape (logged with its trace id, no stack trace sent). As an <see cref="IExceptionHandler"/> and a developer-page filter it also answers for /api inside the
 /// portal's exception handler and, in Development, the developer exception page.</summary>
 public sealed class ApiBoundary(ILogger<ApiBoundary> logger) : IStartupFilter, IExceptionHandler, IDeveloperPageExceptionFilter
 {
@@ -39,6 +39,13 @@ public sealed class ApiBoundary(ILogger<ApiBoundary> logger) : IStartupFilter, I
         try
         {
             await next(http);
+            if (!http.Response.HasStarted && http.Response.StatusCode >= 400)
+                await ApiError.ForBareStatus(http.Response.StatusCode).ExecuteAsync(http);
+        }
+        catch (BadHttpRequestException ex) when (!http.Response.HasStarted)
+        {
+            // The server refused the request itself (a broken chunked body, a body past the server's own limit).
+            await ApiError.Of(ex.StatusCode, "body", "The request body could not be read.").ExecuteAsync(http);
         }
         catch (Exception ex) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
         {

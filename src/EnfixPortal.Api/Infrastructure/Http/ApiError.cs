@@ -40,6 +40,18 @@ public sealed class ApiError : IResult, IStatusCodeHttpResult, IValueHttpResult,
         return Of(StatusCodes.Status405MethodNotAllowed, "method", $"{method} is not allowed here; use {allow}.").WithHeader("Allow", allow);
     }
 
+    /// <summary>For a status the framework set without a body (a parameter it could not bind, a limit of its own).</summary>
+    public static ApiError ForBareStatus(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => Of(status, "token", "Send the App-Token and Token headers."),
+        StatusCodes.Status403Forbidden => Of(status, "permission", "You may not do this."),
+        StatusCodes.Status404NotFound => Of(status, "path", "No API endpoint at this path; see GET /api/v1/ for the resources."),
+        StatusCodes.Status405MethodNotAllowed => Of(status, "method", "This method is not allowed here."),
+        StatusCodes.Status429TooManyRequests => Of(status, "rate_limit", "Too many requests; wait and try again."),
+        >= 500 => Of(status, "server", "The server could not answer this request; try again later."),
+        _ => Of(status, "body", "The request could not be read."),
+    };
+
     public static ApiError From(ServiceError error) => new(error.Kind switch
     {
         ServiceErrorKind.Validation => StatusCodes.Status400BadRequest,

@@ -8,7 +8,9 @@ public abstract class AuthorizationMatrixTests(ApiFixture api)
 {
     public enum CallerState { NoTokens, BadAppToken, ExpiredAppToken, ExpiredUserToken, DeletedToken, NonAdmin, Owner, Admin }
 
-    private sealed record Endpoint(string Name, string Method, string Path, string? Body, int NonAdmin, int Owner, int Admin);
+    /// <param name="BeforeAuthentication">Answered the same to everyone, tokens or not (a method the path does not have).</param>
+    private sealed record Endpoint(string Name, string Method, string Path, string? Body, int NonAdmin, int Owner, int Admin,
+        bool BeforeAuthentication = false);
 
     private static readonly Endpoint[] Endpoints =
     [
@@ -32,6 +34,9 @@ public abstract class AuthorizationMatrixTests(ApiFixture api)
         new("get user", "GET", "/api/v1/users/{owner}/", null, 403, 403, 200),
         new("patch user", "PATCH", "/api/v1/users/{owner}/", """{"name": "Owner"}""", 403, 403, 200),
         new("delete user", "DELETE", "/api/v1/users/{owner}/", null, 403, 403, 204),
+        new("put app tokens", "PUT", "/api/v1/app_tokens/", """{"seconds_until_expire": 60}""", 405, 405, 405, BeforeAuthentication: true),
+        new("put a token", "PUT", "/api/v1/tokens/{token}/", """{"seconds_until_expire": 60}""", 405, 405, 405, BeforeAuthentication: true),
+        new("put a user", "PUT", "/api/v1/users/{owner}/", """{"name": "x"}""", 405, 405, 405, BeforeAuthentication: true),
     ];
 
     public static TheoryData<string, CallerState, int> Cases()
@@ -44,7 +49,7 @@ public abstract class AuthorizationMatrixTests(ApiFixture api)
                     CallerState.NonAdmin => endpoint.NonAdmin,
                     CallerState.Owner => endpoint.Owner,
                     CallerState.Admin => endpoint.Admin,
-                    _ => 401,
+                    _ => endpoint.BeforeAuthentication ? endpoint.Admin : 401,
                 });
         return cases;
     }

@@ -2,6 +2,7 @@ using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using EnfixPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,7 @@ public class ApiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Client = new ApiClient(Factory.CreateClient());
+        Client = new ApiClient(Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
         var admin = (await Get<UserQueries>().FindByNameAsync("admin"))!;
         Admin = await PairFor(admin);
         Alice = await NewCallerAsync("alice");

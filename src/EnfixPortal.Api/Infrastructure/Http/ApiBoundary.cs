@@ -56,19 +56,22 @@ public sealed class ApiBoundary(ILogger<ApiBoundary> logger) : IStartupFilter, I
             if (logger.IsEnabled(LogLevel.Information))
                 logger.LogInformation("API {Method} {Path} answered {Status} in {Elapsed:0.0} ms (trace {TraceId})",
                     http.Request.Method, RedactedPath(http.Request.Path), http.Response.StatusCode,
-                    Stopwatch.GetElapsedTime(started).TotalMilliseconds, http.TraceIdentifier);
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds, TraceId(http));
         }
     }
 
     private async Task AnswerAsync(HttpContext http, Exception exception)
     {
-        var traceId = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+        var traceId = TraceId(http);
         logger.LogError(exception, "Unexpected error on API {Method} {Path} (trace {TraceId})",
             http.Request.Method, RedactedPath(http.Request.Path), traceId);
         http.Response.Clear();
         await ApiError.Of(StatusCodes.Status500InternalServerError, "server",
             $"Something went wrong on our side; quote trace id {traceId} when reporting it.").ExecuteAsync(http);
     }
+
+    /// <summary>The W3C trace id when tracing is on (it then matches traces and other nodes' logs), else the request's id.</summary>
+    private static string TraceId(HttpContext http) => Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
 
     /// <summary>A path segment that looks like a token (in any letter case) is cut to its 4-character hint.</summary>
     public static string RedactedPath(PathString path) => string.Join('/', (path.Value ?? "").Split('/')

@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -42,7 +43,7 @@ internal static class TokenHandlers
     }
 
     public static async Task<ApiInput<CreatedToken>> CreateAsync(
-        HttpContext http, Func<CreateTokenRequest, Task<Common.ServiceResult<CreatedToken>>> create, CancellationToken ct)
+        HttpContext http, Func<CreateTokenRequest, Task<ServiceResult<CreatedToken>>> create, CancellationToken ct)
     {
         var body = await RequestBody.ReadObjectAsync(http.Request, ct);
         if (body.Error is { } unreadable) return unreadable;

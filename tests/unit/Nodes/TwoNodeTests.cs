@@ -55,6 +55,17 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    public async Task FailedSignInsSpreadOverBothNodesAddUpToOneLockoutOnBoth()
+    {
+        var pair = await nodes.NewPairAsync();
+        foreach (var node in new[] { nodes.A, nodes.B, nodes.A, nodes.B, nodes.A })
+            Assert.Equal(HttpStatusCode.Unauthorized, await nodes.LogInAsync(node, pair.UserName, "wrong"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await nodes.LogInAsync(nodes.B, pair.UserName, TwoNodes.UserPassword));
+        Assert.Equal(HttpStatusCode.Unauthorized, await nodes.LogInAsync(nodes.A, pair.UserName, TwoNodes.UserPassword));
+    }
+
+    [Fact]
     public async Task APortalCookieProtectedOnNodeAIsReadOnNodeBButNotByANodeOfAnotherDatabase()
     {
         var cookie = nodes.A.Get<IDataProtectionProvider>().CreateProtector(CookiePurposes).Protect("ticket of alice");

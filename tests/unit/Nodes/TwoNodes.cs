@@ -6,11 +6,13 @@ using EnfixPortal.Tests.Infrastructure;
 namespace EnfixPortal.Tests.Nodes;
 
 /// <summary>A token pair as a client holds it, with the accessors an administrator names it by.</summary>
-public sealed record Pair(string UserId, CreatedToken App, CreatedToken User);
+public sealed record Pair(string UserId, string UserName, CreatedToken App, CreatedToken User);
 
 /// <summary>Two nodes, A and B, on loopback behind no balancer at all, sharing one fresh PostgreSQL database.</summary>
 public sealed class TwoNodes : IAsyncLifetime
 {
+    public const string UserPassword = "Us3r-Passw0rd!";
+
     public TestDatabase Database { get; private set; } = null!;
     public Node A { get; private set; } = null!;
     public Node B { get; private set; } = null!;
@@ -29,16 +31,16 @@ public sealed class TwoNodes : IAsyncLifetime
     public async Task<Pair> NewPairAsync(bool admin = false)
     {
         var actor = await A.AdminAsync();
-        var userId = actor.UserId!;
+        var (userId, userName) = (actor.UserId!, actor.UserName!);
         if (!admin)
         {
-            var user = await A.Get<UserService>().CreateAsync(actor, new CreateUserRequest($"u{Guid.NewGuid():N}"[..16], "Us3r-Passw0rd!"));
-            userId = user.Value!.Id;
+            var user = await A.Get<UserService>().CreateAsync(actor, new CreateUserRequest($"u{Guid.NewGuid():N}"[..16], UserPassword));
+            (userId, userName) = (user.Value!.Id, user.Value.UserName);
         }
         var tokens = A.Get<TokenService>();
         var app = await tokens.CreateAppTokenAsync(actor, new CreateTokenRequest());
         var token = await tokens.CreateOboTokenAsync(actor, new CreateTokenRequest(admin ? null : userId));
-        return new Pair(userId, app.Value!, token.Value!);
+        return new Pair(userId, userName, app.Value!, token.Value!);
     }
 
     /// <summary>What a node answers the pair on an authenticated endpoint.</summary>
@@ -52,6 +54,17 @@ public sealed class TwoNodes : IAsyncLifetime
         request.Headers.Add("Token", caller.User.Secret);
         if (json is not null) request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         return await node.Http.SendAsync(request);
+    }
+
+    /// <summary>A password sign-in on the API, with an administrator's app token.</summary>
+    public async Task<HttpStatusCode> LogInAsync(Node node, string userName, string password)
+    {
+        using var login = new HttpRequestMessage(HttpMethod.Post, "/api/v1/token/")
+        {
+            Content = new FormUrlEncodedContent([new("username", userName), new("password", password)]),
+        };
+        login.Headers.Add("App-Token", Admin.App.Secret);
+        return (await node.Http.SendAsync(login)).StatusCode;
     }
 
     /// <summary>Asks the node again and again until it refuses the pair; false if it still accepts it after the time given.</summary>

@@ -78,10 +78,11 @@ public sealed class TokenQueries(IDbContextFactory<EnfixDbContext> dbFactory, Ti
     {
         (TokenSort.ExpiresAt, false) => tokens.OrderBy(t => t.ExpiresAt).ThenBy(t => t.Id),
         (TokenSort.ExpiresAt, true) => tokens.OrderByDescending(t => t.ExpiresAt).ThenByDescending(t => t.Id),
-        (TokenSort.LastUsedAt, false) => tokens.OrderBy(t => t.LastUsedAt).ThenBy(t => t.Id),
-        (TokenSort.LastUsedAt, true) => tokens.OrderByDescending(t => t.LastUsedAt).ThenByDescending(t => t.Id),
-        (TokenSort.Name, false) => tokens.OrderBy(t => t.Name).ThenBy(t => t.Id),
-        (TokenSort.Name, true) => tokens.OrderByDescending(t => t.Name).ThenByDescending(t => t.Id),
+        // Nullable columns: "none" sorts first ascending, last descending, on every engine (PostgreSQL's default is the reverse).
+        (TokenSort.LastUsedAt, false) => tokens.OrderBy(t => t.LastUsedAt != null).ThenBy(t => t.LastUsedAt).ThenBy(t => t.Id),
+        (TokenSort.LastUsedAt, true) => tokens.OrderByDescending(t => t.LastUsedAt != null).ThenByDescending(t => t.LastUsedAt).ThenByDescending(t => t.Id),
+        (TokenSort.Name, false) => tokens.OrderBy(t => t.Name != null).ThenBy(t => t.Name).ThenBy(t => t.Id),
+        (TokenSort.Name, true) => tokens.OrderByDescending(t => t.Name != null).ThenByDescending(t => t.Name).ThenByDescending(t => t.Id),
         (_, false) => tokens.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
         _ => tokens.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
     };

@@ -8,6 +8,7 @@ public abstract class TokenQueriesTests(Engine engine) : IAsyncLifetime
 {
     private readonly ServiceHarness _harness = new(engine);
     private TokenQueries Queries => _harness.Get<TokenQueries>();
+    private TokenService Tokens => _harness.Get<TokenService>();
 
     public Task InitializeAsync() => _harness.InitializeAsync();
     public Task DisposeAsync() => _harness.DisposeAsync();
@@ -113,6 +114,30 @@ public abstract class TokenQueriesTests(Engine engine) : IAsyncLifetime
         var expected = _harness.Time.GetUtcNow().UtcDateTime;
         Assert.Equal(expected, (await Queries.GetAsync(_harness.AdminActor, TokenFamily.App, app.Secret)).Value!.LastUsedAt);
         Assert.Equal(expected, (await Queries.GetAsync(_harness.AdminActor, TokenFamily.User, user.Secret)).Value!.LastUsedAt);
+    }
+
+    [Fact]
+    public async Task TokensWithoutANameOrAUseSortFirstAscendingAndLastDescendingOnEveryEngine()
+    {
+        var user = await _harness.CreateOboTokenAsync(_harness.AdminActor);
+        var beta = await Tokens.CreateAppTokenAsync(_harness.AdminActor, new CreateTokenRequest(Name: "beta"));
+        await Tokens.CreateAppTokenAsync(_harness.AdminActor, new CreateTokenRequest());
+        var alpha = await Tokens.CreateAppTokenAsync(_harness.AdminActor, new CreateTokenRequest(Name: "alpha"));
+        foreach (var used in new[] { beta, alpha })
+        {
+            _harness.Time.Advance(TimeSpan.FromMinutes(1));
+            await _harness.Get<TokenValidator>().ValidateAsync(used.Value!.Secret, user.Secret);
+        }
+        await _harness.Get<TokenUsage>().FlushAsync();
+
+        async Task<string[]> Names(TokenSort sort, bool descending) =>
+            (await Queries.ListAsync(_harness.AdminActor, new TokenQuery(TokenFamily.App, Sort: sort, Descending: descending))).Value!
+                .Items.Select(t => t.Name ?? "-").ToArray();
+
+        Assert.Equal(["-", "beta", "alpha"], await Names(TokenSort.LastUsedAt, descending: false));
+        Assert.Equal(["alpha", "beta", "-"], await Names(TokenSort.LastUsedAt, descending: true));
+        Assert.Equal(["-", "alpha", "beta"], await Names(TokenSort.Name, descending: false));
+        Assert.Equal(["beta", "alpha", "-"], await Names(TokenSort.Name, descending: true));
     }
 }
 

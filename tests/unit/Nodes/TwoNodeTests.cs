@@ -40,12 +40,37 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    public async Task JunkOnTheChannelIsIgnoredWithoutEmptyingTheCache()
+    {
+        var (stale, other) = (await nodes.NewPairAsync(), await nodes.NewPairAsync());
+        Assert.Equal(HttpStatusCode.OK, await TwoNodes.MeAsync(nodes.B, stale));
+        Assert.Equal(HttpStatusCode.OK, await TwoNodes.MeAsync(nodes.B, other));
+        await ExpireBehindTheServiceLayerAsync(stale);
+        await using (var connection = new NpgsqlConnection(nodes.Database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            foreach (var junk in new[] { "", "no-slash", "x/t:zz", "x/t:" + new string('0', 63), "x/q:1", "/u:1", "x/u:" })
+            {
+                await using var notify = new NpgsqlCommand($"SELECT pg_notify('{PostgresRevocationRelay.Channel}', @junk)", connection);
+                notify.Parameters.AddWithValue("junk", junk);
+                await notify.ExecuteNonQueryAsync();
+            }
+        }
+
+        using var expired = await TwoNodes.SendAsync(nodes.A, HttpMethod.Patch, $"/api/v1/app_tokens/{other.App.Token.Accessor}", nodes.Admin,
+            """{"seconds_until_expire": -1}""");
+
+        Assert.Equal(HttpStatusCode.OK, expired.StatusCode);
+        Assert.True(await TwoNodes.RefusedWithinAsync(nodes.B, other, OneSecond), "a revocation sent after junk did not arrive");
+        Assert.Equal(HttpStatusCode.OK, await TwoNodes.MeAsync(nodes.B, stale));
+    }
+
+    [Fact]
     public async Task ANodeThatLostItsListeningConnectionForgetsEveryCachedTokenWhenItReconnects()
     {
         var pair = await nodes.NewPairAsync();
         Assert.Equal(HttpStatusCode.OK, await TwoNodes.MeAsync(nodes.B, pair));
-        await using (var db = await nodes.A.Get<IDbContextFactory<EnfixDbContext>>().CreateDbContextAsync())
-            await db.Tokens.Where(t => t.Accessor == pair.App.Token.Accessor).ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, DateTime.UnixEpoch));
+        await ExpireBehindTheServiceLayerAsync(pair);
         Assert.Equal(HttpStatusCode.OK, await TwoNodes.MeAsync(nodes.B, pair));
 
         Assert.Equal(1, await TerminateListenerAsync(nodes.B.RelayNode));
@@ -74,6 +99,13 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         await using var elsewhere = await PostgresTestDatabase.CreateAsync();
         await using var stranger = new Node(elsewhere);
         Assert.ThrowsAny<CryptographicException>(() => stranger.Get<IDataProtectionProvider>().CreateProtector(CookiePurposes).Unprotect(cookie));
+    }
+
+    /// <summary>Expires the pair's app token in the database directly: no service call, so no notice to any node.</summary>
+    private async Task ExpireBehindTheServiceLayerAsync(Pair pair)
+    {
+        await using var db = await nodes.A.Get<IDbContextFactory<EnfixDbContext>>().CreateDbContextAsync();
+        await db.Tokens.Where(t => t.Accessor == pair.App.Token.Accessor).ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, DateTime.UnixEpoch));
     }
 
     private async Task<int> TerminateListenerAsync(string node)

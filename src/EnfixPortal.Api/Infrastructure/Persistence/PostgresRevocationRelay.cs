@@ -115,7 +115,7 @@ public sealed class PostgresRevocationRelay : BackgroundService
             await notify.ExecuteNonQueryAsync(ct);
             return true;
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _logger.LogWarning(ex, "Could not tell other nodes about {Count} revocations; will retry", batch.Count);
             return false;

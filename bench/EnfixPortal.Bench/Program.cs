@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "grid" => await GridTimer.RunAsync(Options.Parse(args[1..])),
     "hash-rate" => HashRate.Run(Options.Parse(args[1..])),
     "insert-rate" => InsertRate.Run(Options.Parse(args[1..])),
+    "micro" => ValidationBenchmark.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -17,6 +18,7 @@ static int Usage()
                EnfixPortal.Bench grid --db PATH
                EnfixPortal.Bench hash-rate [--seconds N]
                EnfixPortal.Bench insert-rate --db PATH [--seconds N]
+               EnfixPortal.Bench micro [BenchmarkDotNet arguments, e.g. --filter '*']
         """);
     return 2;
 }

@@ -1,0 +1,62 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Infrastructure;
+using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EnfixPortal.Bench;
+
+/// <summary>The validation hot path in isolation: a warm (app token, user token) check, and a refused one.</summary>
+[MemoryDiagnoser]
+public class ValidationBenchmark
+{
+    private ServiceProvider _services = null!;
+    private TokenValidator _validator = null!;
+    private string _app = "", _user = "", _path = "";
+
+    public static int Run(string[] args)
+    {
+        BenchmarkSwitcher.FromTypes([typeof(ValidationBenchmark)]).Run(args);
+        return 0;
+    }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _path = Path.Combine(Path.GetTempPath(), $"enfix-micro-{Guid.NewGuid():N}.db");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Enfix"] = $"Data Source={_path}",
+            ["Enfix:Bootstrap:AdminPassword"] = "Bench-Adm1n-Passw0rd!",
+        }).Build();
+        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddSingleton<IConfiguration>(configuration);
+        services.AddEnfixCore(configuration);
+        _services = services.BuildServiceProvider();
+        _services.PrepareDatabaseAsync().GetAwaiter().GetResult();
+        var admin = _services.GetRequiredService<UserQueries>().FindByNameAsync("admin").GetAwaiter().GetResult()!;
+        var actor = new Actor(admin.Id, admin.UserName, true, Door.Cli);
+        var tokens = _services.GetRequiredService<TokenService>();
+        _app = tokens.CreateAppTokenAsync(actor, new()).GetAwaiter().GetResult().Value!.Secret;
+        _user = tokens.CreateOboTokenAsync(actor, new()).GetAwaiter().GetResult().Value!.Secret;
+        _validator = _services.GetRequiredService<TokenValidator>();
+        if (!WarmCheck().Result.Succeeded) throw new InvalidOperationException("the pair does not validate");
+    }
+
+    [Benchmark]
+    public ValueTask<ServiceResult<TokenPrincipal>> WarmCheck() => _validator.ValidateAsync(_app, _user);
+
+    [Benchmark]
+    public ValueTask<ServiceResult<TokenPrincipal>> MalformedToken() => _validator.ValidateAsync(_app, "not-a-token");
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _services.Dispose();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
+    }
+}

@@ -59,8 +59,8 @@ public static class Seeder
         {
             await using var transaction = connection.BeginTransaction();
             var insert = new SqliteCommand("""
-                INSERT INTO Tokens (Accessor, SecretHash, Hint, Kind, Family, Name, UserId, IssuedById, CreatedAt, ExpiresAt)
-                VALUES ($accessor, $hash, $hint, $kind, $family, $name, $user, $issuer, $created, $expires)
+                INSERT INTO Tokens (Accessor, SecretHash, Hint, Kind, Family, Name, NameKey, UserId, IssuedById, CreatedAt, ExpiresAt)
+                VALUES ($accessor, $hash, $hint, $kind, $family, $name, lower($name), $user, $issuer, $created, $expires)
                 """, connection, transaction);
             foreach (var p in new[] { "$accessor", "$hash", "$hint", "$kind", "$family", "$name", "$user", "$issuer", "$created", "$expires" })
                 insert.Parameters.Add(new SqliteParameter(p, null));

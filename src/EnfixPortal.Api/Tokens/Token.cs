@@ -7,6 +7,8 @@ public enum TokenKind { App = 0, Login = 1, Obo = 2 }
 /// <summary>An app token or a user token. Only the SHA-256 of the secret is kept; the accessor names it everywhere else.</summary>
 public sealed class Token
 {
+    private string? _name;
+
     public long Id { get; set; }
     public required string Accessor { get; set; }
     public required byte[] SecretHash { get; set; }
@@ -14,7 +16,13 @@ public sealed class Token
     public TokenKind Kind { get; set; }
     /// <summary>Stored beside <see cref="Kind"/> so that "all user tokens, newest first" is one index range.</summary>
     public TokenFamily Family { get; set; }
-    public string? Name { get; set; }
+    public string? Name
+    {
+        get => _name;
+        set => (_name, NameKey) = (value, value?.ToLowerInvariant());
+    }
+    /// <summary>The name in lower case, indexed, so that a grid's text search is an index range, not a scan.</summary>
+    public string? NameKey { get; private set; }
     public required string UserId { get; set; }
     public EnfixUser? User { get; set; }
     public string? IssuedById { get; set; }

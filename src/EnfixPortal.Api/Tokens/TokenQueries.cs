@@ -62,7 +62,8 @@ public sealed class TokenQueries(IDbContextFactory<EnfixDbContext> dbFactory, Ti
         return tokens;
     }
 
-    /// <summary>The whole token finds it by hash; otherwise an accessor prefix, the hint, or part of the name.</summary>
+    /// <summary>The whole token finds it by hash; otherwise the start of the name (any case), the hint, or the start
+    /// of the accessor. Each is an index range, so a search stays fast at any size (a "contains" search would scan).</summary>
     private static IQueryable<Token> MatchingText(IQueryable<Token> tokens, string text)
     {
         if (TokenSecrets.LooksLikeSecret(text))
@@ -70,9 +71,15 @@ public sealed class TokenQueries(IDbContextFactory<EnfixDbContext> dbFactory, Ti
             var hash = TokenSecrets.Hash(text);
             return tokens.Where(t => t.SecretHash == hash);
         }
-        var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-        return tokens.Where(t => t.Accessor.StartsWith(text) || t.Hint == text || (t.Name != null && EF.Functions.Like(t.Name.ToLower(), pattern, "\\")));
+        var above = PrefixUpperBound(text);
+        if (!text.All(char.IsAsciiHexDigit))
+            return tokens.Where(t => string.Compare(t.NameKey, text) >= 0 && string.Compare(t.NameKey, above) < 0);
+        return tokens.Where(t => (string.Compare(t.NameKey, text) >= 0 && string.Compare(t.NameKey, above) < 0)
+            || t.Hint == text || (string.Compare(t.Accessor, text) >= 0 && string.Compare(t.Accessor, above) < 0));
     }
+
+    /// <summary>The least string above every string that starts with <paramref name="prefix"/>.</summary>
+    private static string PrefixUpperBound(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 
     private static IOrderedQueryable<Token> Sort(IQueryable<Token> tokens, TokenQuery query) => (query.Sort, query.Descending) switch
     {

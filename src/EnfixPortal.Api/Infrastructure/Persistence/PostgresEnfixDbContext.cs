@@ -3,7 +3,16 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace EnfixPortal.Api.Infrastructure.Persistence;
 
-public sealed class PostgresEnfixDbContext(DbContextOptions<PostgresEnfixDbContext> options) : EnfixDbContext(options);
+public sealed class PostgresEnfixDbContext(DbContextOptions<PostgresEnfixDbContext> options) : EnfixDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Prefix searches are byte-order ranges (as on SQLite); a linguistic collation could skip punctuation.
+        builder.Entity<Tokens.Token>().Property(t => t.NameKey).UseCollation("C");
+        builder.Entity<Tokens.Token>().Property(t => t.Accessor).UseCollation("C");
+    }
+}
 
 /// <summary>For <c>dotnet ef migrations add</c> only: it builds the model and never connects.</summary>
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresEnfixDbContext>

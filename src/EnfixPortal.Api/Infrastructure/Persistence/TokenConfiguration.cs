@@ -12,6 +12,7 @@ internal sealed class TokenConfiguration : IEntityTypeConfiguration<Token>
         token.Property(t => t.SecretHash).HasMaxLength(32);
         token.Property(t => t.Hint).HasMaxLength(TokenSecrets.HintLength);
         token.Property(t => t.Name).HasMaxLength(200);
+        token.Property(t => t.NameKey).HasMaxLength(200);
         token.Property(t => t.UserId).HasMaxLength(24);
         token.Property(t => t.IssuedById).HasMaxLength(24);
         token.Property(t => t.LoginAppTokenAccessor).HasMaxLength(TokenSecrets.AccessorLength);
@@ -24,5 +25,8 @@ internal sealed class TokenConfiguration : IEntityTypeConfiguration<Token>
         token.HasIndex(t => new { t.Kind, t.CreatedAt });
         token.HasIndex(t => new { t.Kind, t.ExpiresAt });
         token.HasIndex(t => new { t.UserId, t.Family, t.CreatedAt });
+        // Text search: the start of a name, the hint, the start of an accessor; each an index range.
+        token.HasIndex(t => new { t.Family, t.NameKey });
+        token.HasIndex(t => t.Hint);
     }
 }

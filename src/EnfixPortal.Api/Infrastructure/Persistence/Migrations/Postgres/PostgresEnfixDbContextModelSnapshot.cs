@@ -90,7 +90,8 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("Accessor")
                         .IsRequired()
                         .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasColumnType("character varying(24)")
+                        .UseCollation("C");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
@@ -124,6 +125,11 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
                     b.Property<byte[]>("SecretHash")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -139,12 +145,16 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Accessor")
                         .IsUnique();
 
+                    b.HasIndex("Hint");
+
                     b.HasIndex("SecretHash")
                         .IsUnique();
 
                     b.HasIndex("Family", "CreatedAt");
 
                     b.HasIndex("Family", "ExpiresAt");
+
+                    b.HasIndex("Family", "NameKey");
 
                     b.HasIndex("Kind", "CreatedAt");
 

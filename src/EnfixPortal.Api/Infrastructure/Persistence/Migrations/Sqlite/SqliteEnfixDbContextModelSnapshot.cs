@@ -115,6 +115,10 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("SecretHash")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -130,12 +134,16 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Accessor")
                         .IsUnique();
 
+                    b.HasIndex("Hint");
+
                     b.HasIndex("SecretHash")
                         .IsUnique();
 
                     b.HasIndex("Family", "CreatedAt");
 
                     b.HasIndex("Family", "ExpiresAt");
+
+                    b.HasIndex("Family", "NameKey");
 
                     b.HasIndex("Kind", "CreatedAt");
 

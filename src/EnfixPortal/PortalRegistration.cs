@@ -1,21 +1,37 @@
+using EnfixPortal.Account;
 using EnfixPortal.Components;
 using MudBlazor.Services;
 
 namespace EnfixPortal;
 
-/// <summary>The admin portal door: Blazor Server with MudBlazor, added to the host in one call each.</summary>
+/// <summary>The admin portal door: Blazor Server with MudBlazor behind an Identity cookie, added to the host in one call each.</summary>
 public static class PortalRegistration
 {
     public static IServiceCollection AddEnfixPortal(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddPortalAuthentication();
         return services;
+    }
+
+    /// <summary>Authentication and authorization run before antiforgery, which needs to know the signed-in user.
+    /// Unknown portal addresses show the Not found page; /api answers its own errors in its own shape.</summary>
+    public static WebApplication UseEnfixPortal(this WebApplication app)
+    {
+        app.UseWhen(context => !PortalAuthentication.IsApi(context.Request.Path),
+            portal => portal.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
     }
 
     public static WebApplication MapEnfixPortal(this WebApplication app)
     {
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapAuditExport();
         return app;
     }
 }

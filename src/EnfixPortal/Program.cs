@@ -36,7 +36,7 @@ catch (OptionsValidationException ex)
     return 1;
 }
 
-app.UseAntiforgery();
+app.UseEnfixPortal();
 app.MapStaticAssets();
 app.MapHealth();
 app.MapEnfixApi();

@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Auditing;
+using EnfixPortal.Api.Dashboard;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
@@ -55,6 +56,9 @@ public static class CoreServices
         services.AddSingleton<UserService>();
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<TokenLogin>();
+        services.AddSingleton<AuditQueries>();
+        services.AddSingleton<DashboardQueries>();
+        services.AddSingleton<UserNames>();
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<AdminBootstrapper>(sp, Console.Out));
         services.AddSingleton<ExpiredTokenPurge>();
         services.AddHostedService<TokenUsageFlusher>();

@@ -44,10 +44,25 @@ public sealed class PortalFixture : IAsyncLifetime
         await Chromium.InitializeAsync();
     }
 
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
     {
-        var context = await Chromium.Browser.NewContextAsync(new() { BaseURL = Server.BaseAddress.ToString() });
+        var context = await Chromium.Browser.NewContextAsync(new()
+        {
+            BaseURL = Server.BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A fresh browser context signed in through the login form as the bootstrap administrator.</summary>
+    public async Task<IPage> NewAdminPageAsync(int width = 1280, int height = 800)
+    {
+        var page = await NewPageAsync(width, height);
+        var login = new Pages.LoginPage(page);
+        await login.GotoAsync();
+        await login.SignInAsync(PortalServer.AdminUserName, PortalServer.AdminPassword);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+        return page;
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,80 @@
+using EnfixPortal.Account;
+using EnfixPortal.Api.Users;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace EnfixPortal.Components.Pages.Users;
+
+/// <summary>Users with their active token counts (counted in SQL by <see cref="UserQueries"/>); every change goes through <see cref="UserService"/>.</summary>
+public partial class Users
+{
+    [Inject] private UserQueries Queries { get; set; } = default!;
+    [Inject] private UserService Service { get; set; } = default!;
+    [Inject] private PortalActor Actor { get; set; } = default!;
+    [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private MudDataGrid<UserView> _grid = default!;
+    private string? _text;
+    private bool? _active;
+    private DateTime _now;
+
+    private async Task<GridData<UserView>> LoadAsync(GridState<UserView> state, CancellationToken ct)
+    {
+        _now = Time.GetUtcNow().UtcDateTime;
+        var page = await Queries.ListAsync(await Actor.GetAsync(), new UserQuery(_text, _active, state.Page + 1, state.PageSize), ct);
+        if (page.Error is { } error) Snackbar.Add(error.Describe(), Severity.Error);
+        return new GridData<UserView> { Items = page.Value?.Items ?? [], TotalItems = page.Value?.Total ?? 0 };
+    }
+
+    private Task ReloadAsync() => _grid.ReloadServerData();
+
+    private Task TextChangedAsync(string? text)
+    {
+        _text = text;
+        return ReloadAsync();
+    }
+
+    private Task ActiveChangedAsync(bool? active)
+    {
+        _active = active;
+        return ReloadAsync();
+    }
+
+    private async Task CreateAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<CreateUserDialog>("New user", new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: UserView created }) await ReportAsync(null, $"Created {created.UserName}.");
+    }
+
+    private async Task SetActiveAsync(UserView user, bool active)
+    {
+        if (!active && await Dialogs.ShowMessageBoxAsync("Deactivate user?",
+                $"Deactivate {user.UserName}? They can no longer sign in, and all of their tokens stop working at once.",
+                yesText: "Deactivate", cancelText: "Cancel") != true) return;
+        var changed = await Service.UpdateAsync(await Actor.GetAsync(), user.Id, new UpdateUserRequest(Active: active));
+        await ReportAsync(changed.Error?.Describe(), $"{(active ? "Reactivated" : "Deactivated")} {user.UserName}.");
+    }
+
+    private async Task ResetPasswordAsync(UserView user)
+    {
+        var dialog = await Dialogs.ShowAsync<ResetPasswordDialog>($"Reset the password of {user.UserName}",
+            new DialogParameters<ResetPasswordDialog> { { d => d.User, user } }, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        if (await dialog.Result is { Canceled: false }) await ReportAsync(null, $"Reset the password of {user.UserName}; their login tokens stopped.");
+    }
+
+    private async Task RevokeAllAsync(UserView user)
+    {
+        if (await Dialogs.ShowMessageBoxAsync("Revoke all tokens?", $"Expire every active app and user token of {user.UserName}? Their records are kept.",
+                yesText: "Revoke all", cancelText: "Cancel") != true) return;
+        var revoked = await Service.RevokeAllTokensAsync(await Actor.GetAsync(), user.Id);
+        await ReportAsync(revoked.Error?.Describe(), $"Expired {revoked.Value} tokens of {user.UserName}.");
+    }
+
+    private async Task ReportAsync(string? error, string success)
+    {
+        Snackbar.Add(error ?? success, error is null ? Severity.Success : Severity.Error);
+        await ReloadAsync();
+    }
+}

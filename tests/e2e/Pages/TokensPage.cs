@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+
+namespace EnfixPortal.E2E.Pages;
+
+/// <summary>The App tokens and User tokens pages: one grid with filters, a create dialog and row actions.</summary>
+public sealed class TokensPage(IPage page, string path, string heading, string createButton) : PortalShell(page)
+{
+    public static TokensPage AppTokens(IPage page) => new(page, "/app-tokens", "App tokens", "New app token");
+    public static TokensPage UserTokens(IPage page) => new(page, "/user-tokens", "User tokens", "New OBO token");
+
+    public ILocator Grid => Page.GetByRole(AriaRole.Table);
+    public ILocator Dialog => Page.GetByRole(AriaRole.Dialog);
+    public ILocator Row(string name) => Grid.GetByRole(AriaRole.Row).Filter(new() { HasText = name });
+    public ILocator Search => Page.GetByLabel("Search name, owner, hint");
+
+    public async Task GotoAsync()
+    {
+        await Page.GotoAsync(path);
+        await WaitUntilInteractiveAsync();
+        await Assertions.Expect(Heading(heading)).ToBeVisibleAsync();
+    }
+
+    /// <summary>Creates a token in the dialog and returns its secret, read from the one place it is ever shown.</summary>
+    public async Task<string> CreateAsync(string name, string? forUser = null)
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = createButton }).ClickAsync();
+        await Assertions.Expect(Dialog).ToBeVisibleAsync();
+        if (forUser is not null)
+        {
+            await Dialog.GetByLabel(heading == "App tokens" ? "Owner" : "On behalf of user").FillAsync(forUser);
+            await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = forUser }).First.ClickAsync();
+        }
+        await Dialog.GetByLabel("Name").FillAsync(name);
+        await Dialog.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        var secret = Dialog.GetByLabel("New token");
+        await Assertions.Expect(secret).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f]{32}$"));
+        await Assertions.Expect(Dialog.GetByText("shown only once")).ToBeVisibleAsync();
+        var value = await secret.InputValueAsync();
+        await Dialog.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+        await Assertions.Expect(Dialog).ToBeHiddenAsync();
+        return value;
+    }
+
+    public async Task ExpireAsync(string name)
+    {
+        await Row(name).GetByRole(AriaRole.Button, new() { Name = "Expire" }).ClickAsync();
+        await SnackbarSaysAsync($"Expired {name}");
+    }
+
+    public async Task RevokeAsync(string name)
+    {
+        await Row(name).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Dialog.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await SnackbarSaysAsync($"Revoked {name}");
+    }
+
+    public Task StatusIsAsync(string name, string status) => Assertions.Expect(Row(name).Locator(".mud-chip")).ToHaveTextAsync(status);
+}

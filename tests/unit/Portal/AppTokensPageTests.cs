@@ -1,0 +1,112 @@
+using Bunit;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Components.Pages.Tokens;
+
+namespace EnfixPortal.Tests.Portal;
+
+public sealed class AppTokensPageTests : PortalTestContext
+{
+    private async Task<CreatedToken> CreateAsync(string name, long? seconds = null)
+    {
+        var created = await Harness.Get<TokenService>().CreateAppTokenAsync(Harness.AdminActor, new CreateTokenRequest(Name: name, SecondsUntilExpire: seconds));
+        return created.Value!;
+    }
+
+    private IRenderedComponent<AppTokens> RenderPage(string expectRow)
+    {
+        var page = Render<AppTokens>();
+        page.WaitForAssertion(() => Assert.Contains(expectRow, page.Markup));
+        return page;
+    }
+
+    private static AngleSharp.Dom.IElement Row(IRenderedComponent<AppTokens> page, string name) =>
+        page.FindAll("tr").Single(r => r.TextContent.Contains(name));
+
+    [Fact]
+    public async Task GridShowsHintNameOwnerExpiryAndStatusOfEachToken()
+    {
+        var token = await CreateAsync("deploy-bot", seconds: 3 * 86400);
+        await CreateAsync("old-one", seconds: -1);
+
+        var page = RenderPage("deploy-bot");
+
+        var row = Row(page, "deploy-bot").TextContent;
+        Assert.Contains($"{token.Secret[..4]}…", row);
+        Assert.Contains("admin", row);
+        Assert.Contains("in 3 days", row);
+        Assert.Contains("active", row);
+        Assert.Contains("expired", Row(page, "old-one").TextContent);
+    }
+
+    [Fact]
+    public async Task SearchNarrowsTheGridToMatchingTokens()
+    {
+        await CreateAsync("alpha-live");
+        await CreateAsync("beta-gone", seconds: -1);
+        var page = RenderPage("beta-gone");
+
+        await page.InvokeAsync(() => page.FindComponent<MudBlazor.MudTextField<string>>().Instance.ValueChanged.InvokeAsync("alpha"));
+
+        page.WaitForAssertion(() => Assert.DoesNotContain("beta-gone", page.Markup));
+        Assert.Contains("alpha-live", page.Markup);
+    }
+
+    [Fact]
+    public async Task ExpireNowExpiresTheTokenAndTheApiRefusesIt()
+    {
+        var token = await CreateAsync("expire-me");
+        var user = await Harness.CreateOboTokenAsync(Harness.AdminActor);
+        var page = RenderPage("expire-me");
+
+        await Row(page, "expire-me").QuerySelector("button[aria-label^='Expire']")!.ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains("expired", Row(page, "expire-me").TextContent));
+        Assert.False((await Harness.Get<TokenValidator>().ValidateAsync(token.Secret, user.Secret)).Succeeded);
+        SnackbarSays("Expired expire-me");
+    }
+
+    [Fact]
+    public async Task RevokeAsksFirstThenDeletesTheToken()
+    {
+        await CreateAsync("revoke-me");
+        var page = RenderPage("revoke-me");
+
+        await Row(page, "revoke-me").QuerySelector("button[aria-label^='Revoke']")!.ClickAsync(new());
+        await ConfirmAsync("Revoke");
+
+        page.WaitForAssertion(() => Assert.DoesNotContain("revoke-me", page.Markup));
+        var left = await Harness.Get<TokenQueries>().ListAsync(Harness.AdminActor, new TokenQuery(TokenFamily.App, Text: "revoke-me"));
+        Assert.Equal(0, left.Value!.Total);
+    }
+
+    [Fact]
+    public async Task SelectedRowsAreExpiredTogether()
+    {
+        await CreateAsync("bulk-one");
+        await CreateAsync("bulk-two");
+        await CreateAsync("bulk-keep");
+        var page = RenderPage("bulk-two");
+
+        foreach (var name in new[] { "bulk-one", "bulk-two" })
+            await Row(page, name).QuerySelector("input[type=checkbox]")!.ChangeAsync(new() { Value = true });
+        page.WaitForAssertion(() => Assert.Contains("2 selected", page.Markup));
+        await page.FindAll("button").Single(b => b.TextContent.Contains("Expire selected")).ClickAsync(new());
+        await ConfirmAsync("Expire");
+
+        page.WaitForAssertion(() => Assert.Contains("expired", Row(page, "bulk-two").TextContent));
+        Assert.Contains("expired", Row(page, "bulk-one").TextContent);
+        Assert.Contains("active", Row(page, "bulk-keep").TextContent);
+    }
+
+    [Fact]
+    public async Task ATokenMadeThroughAnotherDoorAppearsWithoutAReload()
+    {
+        await CreateAsync("first");
+        var page = RenderPage("first");
+
+        await CreateAsync("made-by-the-api");
+        Harness.Time.Advance(TimeSpan.FromSeconds(5));
+
+        page.WaitForAssertion(() => Assert.Contains("made-by-the-api", page.Markup));
+    }
+}

@@ -1,0 +1,83 @@
+using Bunit;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Components.Pages.Tokens;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace EnfixPortal.Tests.Portal;
+
+public sealed class CreateTokenDialogTests : PortalTestContext
+{
+    private async Task OpenAsync(TokenFamily family)
+    {
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        await Dialogs.InvokeAsync(() => dialogs.ShowAsync<CreateTokenDialog>("New token",
+            new DialogParameters<CreateTokenDialog> { { d => d.Family, family } }));
+        Dialogs.WaitForAssertion(() => Assert.Contains("Create", Dialogs.Markup));
+    }
+
+    private Task ClickAsync(string text) => Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == text).ClickAsync(new());
+
+    private Task TypeAsync(string label, string value) =>
+        Dialogs.InvokeAsync(() => Dialogs.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == label).Instance.ValueChanged.InvokeAsync(value));
+
+    [Fact]
+    public async Task CreatingAnAppTokenShowsItsSecretOnceWithAWarning()
+    {
+        await OpenAsync(TokenFamily.App);
+        await TypeAsync("Name", "ci pipeline");
+        await ClickAsync("Create");
+
+        Dialogs.WaitForAssertion(() => Assert.Contains("shown only once", Dialogs.Markup));
+        var secret = Dialogs.Find("#new-secret").GetAttribute("value")!;
+        Assert.Matches("^[0-9a-f]{32}$", secret);
+        var user = await Harness.CreateOboTokenAsync(Harness.AdminActor);
+        Assert.True((await Harness.Get<TokenValidator>().ValidateAsync(secret, user.Secret)).Succeeded);
+
+        await ClickAsync("Done");
+        Dialogs.WaitForAssertion(() => Assert.DoesNotContain(secret, Dialogs.Markup));
+    }
+
+    [Fact]
+    public async Task LifetimePresetsRunFromOneHourToTheDefault()
+    {
+        await OpenAsync(TokenFamily.User);
+        var select = Dialogs.FindComponent<MudSelect<string>>();
+        await Dialogs.InvokeAsync(() => select.Instance.OpenMenu());
+
+        Dialogs.WaitForAssertion(() => Assert.Contains("Default (1 day)", Markup()));
+        Assert.Contains("1 hour", Markup());
+        Assert.DoesNotContain("7 days", Markup());
+    }
+
+    [Fact]
+    public async Task ATooLargeCustomLifetimeIsExplainedNextToTheField()
+    {
+        await OpenAsync(TokenFamily.App);
+        var select = Dialogs.FindComponent<MudSelect<string>>();
+        await Dialogs.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync("custom"));
+        var seconds = Dialogs.FindComponent<MudNumericField<long?>>();
+        await Dialogs.InvokeAsync(() => seconds.Instance.ValueChanged.InvokeAsync(long.MaxValue));
+
+        await ClickAsync("Create");
+
+        Dialogs.WaitForAssertion(() => Assert.Contains("seconds_until_expire is too large", seconds.Markup));
+        Assert.DoesNotContain("shown only once", Dialogs.Markup);
+    }
+
+    [Fact]
+    public async Task AnOboTokenForADeactivatedUserIsRefusedNextToThePicker()
+    {
+        var bob = await Harness.CreateUserAsync("bob");
+        await OpenAsync(TokenFamily.User);
+        var picker = Dialogs.FindComponent<MudAutocomplete<Api.Users.UserView>>();
+        await Dialogs.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(bob));
+        await Harness.Get<Api.Users.UserService>().UpdateAsync(Harness.AdminActor, bob.Id, new Api.Users.UpdateUserRequest(Active: false));
+
+        await ClickAsync("Create");
+
+        Dialogs.WaitForAssertion(() => Assert.Contains("This user is deactivated", picker.Markup));
+    }
+
+    private string Markup() => Dialogs.Markup + Popovers.Markup;
+}

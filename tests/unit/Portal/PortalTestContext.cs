@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Bunit;
+using EnfixPortal.Account;
+using EnfixPortal.Api.Users;
+using EnfixPortal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace EnfixPortal.Tests.Portal;
+
+/// <summary>bUnit over the real service layer (SQLite file, fake clock) with MudBlazor's providers and a signed-in admin.</summary>
+public abstract class PortalTestContext : BunitContext, IAsyncLifetime
+{
+    protected ServiceHarness Harness { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        await Harness.InitializeAsync();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(options => options.SnackbarConfiguration.ShowTransitionDuration = 0);
+        Services.AddSingleton<TimeProvider>(Harness.Time);
+        Services.AddSingleton<AuthenticationStateProvider>(_signedIn);
+        Services.AddAuthorizationCore();
+        Services.AddCascadingAuthenticationState();
+        Services.AddScoped(sp => new PortalActor(sp.GetRequiredService<AuthenticationStateProvider>()) { ClientAddress = "127.0.0.1" });
+        Services.AddFallbackServiceProvider(Harness.Services);
+        SignInAs(Harness.Admin, admin: true);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Popovers = Render<MudPopoverProvider>();
+        Dialogs = Render<MudDialogProvider>();
+        Snackbars = Render<MudSnackbarProvider>();
+    }
+
+    protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = null!;
+    protected IRenderedComponent<MudDialogProvider> Dialogs { get; private set; } = null!;
+    protected IRenderedComponent<MudSnackbarProvider> Snackbars { get; private set; } = null!;
+
+    private readonly SignedIn _signedIn = new();
+
+    /// <summary>The circuit's user, as the Identity cookie would carry them: ID, name and roles.</summary>
+    protected void SignInAs(UserView user, bool admin)
+    {
+        List<Claim> claims = [new(ClaimTypes.NameIdentifier, user.Id), new(ClaimTypes.Name, user.UserName)];
+        if (admin) claims.Add(new Claim(ClaimTypes.Role, Roles.Admin));
+        _signedIn.Set(new ClaimsPrincipal(new ClaimsIdentity(claims, "Identity.Application")));
+    }
+
+    private sealed class SignedIn : AuthenticationStateProvider
+    {
+        private AuthenticationState _state = new(new ClaimsPrincipal());
+
+        public void Set(ClaimsPrincipal user)
+        {
+            _state = new AuthenticationState(user);
+            NotifyAuthenticationStateChanged(Task.FromResult(_state));
+        }
+
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(_state);
+    }
+
+    /// <summary>Clicks the confirming button of the message box now open ("Revoke", "Deactivate", ...).</summary>
+    protected async Task ConfirmAsync(string button)
+    {
+        await Dialogs.WaitForAssertionAsync(() => Assert.NotEmpty(Dialogs.FindAll(".mud-dialog button")));
+        await Dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == button).ClickAsync(new());
+    }
+
+    protected void SnackbarSays(string text) =>
+        Snackbars.WaitForAssertion(() => Assert.Contains(text, Snackbars.Markup));
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Harness.DisposeAsync();
+    }
+}

@@ -1,0 +1,65 @@
+using Bunit;
+using EnfixPortal.Api.Users;
+using EnfixPortal.Components.Pages.Users;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace EnfixPortal.Tests.Portal;
+
+public sealed class UserDialogsTests : PortalTestContext
+{
+    private Task TypeAsync(string label, string value) =>
+        Dialogs.InvokeAsync(() => Dialogs.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == label).Instance.ValueChanged.InvokeAsync(value));
+
+    private Task ClickAsync(string text) => Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == text).ClickAsync(new());
+
+    [Fact]
+    public async Task CreatingAUserWithAWeakPasswordShowsWhyUnderThePassword()
+    {
+        await Dialogs.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<CreateUserDialog>("New user"));
+        Dialogs.WaitForAssertion(() => Assert.Contains("Username", Dialogs.Markup));
+        await TypeAsync("Username", "henry");
+        await TypeAsync("Password", "short");
+
+        await ClickAsync("Create");
+
+        var password = Dialogs.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Password");
+        Dialogs.WaitForAssertion(() => Assert.Contains("Passwords must be at least 8 characters", password.Markup));
+        Assert.Null(await Harness.Get<UserQueries>().FindByNameAsync("henry"));
+    }
+
+    [Fact]
+    public async Task CreatingAnAdministratorSavesTheUserWithTheRole()
+    {
+        var reference = await Dialogs.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<CreateUserDialog>("New user"));
+        Dialogs.WaitForAssertion(() => Assert.Contains("Username", Dialogs.Markup));
+        await TypeAsync("Username", "irene");
+        await TypeAsync("Password", "Irene-Passw0rd!");
+        await TypeAsync("Email", "irene@example.com");
+        await Dialogs.InvokeAsync(() => Dialogs.FindComponent<MudCheckBox<bool>>().Instance.ValueChanged.InvokeAsync(true));
+
+        await ClickAsync("Create");
+
+        Assert.False((await reference.Result)!.Canceled);
+        var irene = await Harness.Get<UserQueries>().FindByNameAsync("irene");
+        Assert.True(irene!.Admin);
+        Assert.Equal("irene@example.com", irene.Email);
+    }
+
+    [Fact]
+    public async Task ResettingAPasswordLetsTheUserSignInWithTheNewOne()
+    {
+        var jack = await Harness.CreateUserAsync("jack");
+        var reference = await Dialogs.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<ResetPasswordDialog>("Reset",
+            new DialogParameters<ResetPasswordDialog> { { d => d.User, jack } }));
+        Dialogs.WaitForAssertion(() => Assert.Contains("New password", Dialogs.Markup));
+        await TypeAsync("New password", "Jack-N3w-Passw0rd!");
+
+        await ClickAsync("Reset password");
+
+        Assert.False((await reference.Result)!.Canceled);
+        var signIn = Harness.Get<PasswordSignIn>();
+        Assert.True((await signIn.CheckAsync(Harness.AdminActor, "jack", "Jack-N3w-Passw0rd!")).Succeeded);
+        Assert.False((await signIn.CheckAsync(Harness.AdminActor, "jack", "Us3r-Passw0rd!")).Succeeded);
+    }
+}

@@ -1,0 +1,94 @@
+using Bunit;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Components.Pages.Users;
+using EnfixPortal.Tests.Infrastructure;
+using MudBlazor;
+
+namespace EnfixPortal.Tests.Portal;
+
+public sealed class UsersPageTests : PortalTestContext
+{
+    private static AngleSharp.Dom.IElement Row(IRenderedComponent<Users> page, string name) =>
+        page.FindAll("tbody tr").Single(r => r.QuerySelector("td")!.TextContent.Trim() == name);
+
+    private IRenderedComponent<Users> RenderPage(string expect)
+    {
+        var page = Render<Users>();
+        page.WaitForAssertion(() => Assert.Contains(expect, page.Markup));
+        return page;
+    }
+
+    [Fact]
+    public async Task UsersAreListedWithTheirActiveTokenCounts()
+    {
+        var carol = await Harness.CreateUserAsync("carol");
+        await Harness.CreateAppTokenAsync(ServiceHarness.ActorFor(carol));
+        await Harness.CreateOboTokenAsync(Harness.AdminActor, userId: carol.Id);
+        await Harness.CreateOboTokenAsync(Harness.AdminActor, userId: carol.Id);
+
+        var page = RenderPage("carol");
+
+        var cells = Row(page, "carol").QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Contains("user", cells);
+        Assert.Contains("active", cells);
+        Assert.Equal(["1", "2"], cells.Skip(5).Take(2));
+    }
+
+    [Fact]
+    public async Task SearchFindsUsersByPartOfTheirName()
+    {
+        await Harness.CreateUserAsync("dave");
+        await Harness.CreateUserAsync("erin");
+        var page = RenderPage("erin");
+
+        await page.InvokeAsync(() => page.FindComponent<MudTextField<string>>().Instance.ValueChanged.InvokeAsync("dav"));
+
+        page.WaitForAssertion(() => Assert.DoesNotContain("erin", page.Markup));
+        Assert.Contains("dave", page.Markup);
+    }
+
+    [Fact]
+    public async Task DeactivatingAUserStopsTheirTokensAtOnce()
+    {
+        var frank = await Harness.CreateUserAsync("frank");
+        var app = await Harness.CreateAppTokenAsync(ServiceHarness.ActorFor(frank));
+        var user = await Harness.CreateOboTokenAsync(Harness.AdminActor, userId: frank.Id);
+        var page = RenderPage("frank");
+
+        await Row(page, "frank").QuerySelector("button[aria-label='Deactivate frank']")!.ClickAsync(new());
+        await ConfirmAsync("Deactivate");
+
+        page.WaitForAssertion(() => Assert.Contains("deactivated", Row(page, "frank").TextContent));
+        Assert.False((await Harness.Get<TokenValidator>().ValidateAsync(app.Secret, user.Secret)).Succeeded);
+        await Row(page, "frank").QuerySelector("button[aria-label='Reactivate frank']")!.ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Contains("active", Row(page, "frank").TextContent));
+        Assert.True((await Harness.Get<TokenValidator>().ValidateAsync(app.Secret, user.Secret)).Succeeded);
+    }
+
+    [Fact]
+    public async Task TheLastAdministratorCannotBeDeactivatedAndThePageSaysWhy()
+    {
+        var page = RenderPage("admin");
+
+        await Row(page, "admin").QuerySelector("button[aria-label='Deactivate admin']")!.ClickAsync(new());
+        await ConfirmAsync("Deactivate");
+
+        SnackbarSays("This is the last active administrator");
+        Assert.Contains("active", Row(page, "admin").TextContent);
+    }
+
+    [Fact]
+    public async Task RevokeAllExpiresEveryTokenOfTheUser()
+    {
+        var gina = await Harness.CreateUserAsync("gina");
+        await Harness.CreateAppTokenAsync(ServiceHarness.ActorFor(gina));
+        await Harness.CreateOboTokenAsync(Harness.AdminActor, userId: gina.Id);
+        var page = RenderPage("gina");
+
+        await Row(page, "gina").QuerySelector("button[aria-label='Revoke all tokens of gina']")!.ClickAsync(new());
+        await ConfirmAsync("Revoke all");
+
+        SnackbarSays("Expired 2 tokens of gina");
+        page.WaitForAssertion(() => Assert.Equal(["0", "0"], Row(page, "gina").QuerySelectorAll("td").Skip(5).Take(2).Select(c => c.TextContent.Trim())));
+    }
+}

@@ -1,0 +1,83 @@
+using EnfixPortal.Api.Auditing;
+using EnfixPortal.Api.Common;
+using EnfixPortal.Tests.Infrastructure;
+
+namespace EnfixPortal.Tests.Services;
+
+public sealed class AuditQueriesTests : IAsyncLifetime
+{
+    private readonly ServiceHarness _harness = new();
+    private AuditQueries Audit => _harness.Get<AuditQueries>();
+
+    public Task InitializeAsync() => _harness.InitializeAsync();
+    public Task DisposeAsync() => _harness.DisposeAsync();
+
+    [Fact]
+    public async Task FiltersByActorActionAndTimeRangeNewestFirst()
+    {
+        var lena = await _harness.CreateUserAsync("lena");
+        _harness.Time.Advance(TimeSpan.FromHours(2));
+        var lenaActor = ServiceHarness.ActorFor(lena);
+        await _harness.CreateAppTokenAsync(lenaActor);
+        _harness.Time.Advance(TimeSpan.FromHours(1));
+        await _harness.CreateAppTokenAsync(lenaActor);
+
+        var byLena = await Audit.ListAsync(_harness.AdminActor, new AuditQuery(Actor: "LEN"));
+        Assert.Equal(2, byLena.Value!.Total);
+        Assert.True(byLena.Value.Items[0].At > byLena.Value.Items[1].At);
+
+        var created = await Audit.ListAsync(_harness.AdminActor, new AuditQuery(Action: AuditActions.UserCreated));
+        Assert.All(created.Value!.Items, e => Assert.Equal(AuditActions.UserCreated, e.Action));
+        Assert.Contains(created.Value.Items, e => e.TargetUserName == "lena");
+
+        var now = _harness.Time.GetUtcNow().UtcDateTime;
+        var lastHour = await Audit.ListAsync(_harness.AdminActor, new AuditQuery(From: now.AddMinutes(-30), To: now.AddMinutes(1)));
+        Assert.Equal(1, lastHour.Value!.Total);
+    }
+
+    [Fact]
+    public async Task OnlyAdministratorsMayReadTheTrail()
+    {
+        var mike = await _harness.CreateUserAsync("mike");
+
+        var refused = await Audit.ListAsync(ServiceHarness.ActorFor(mike), new AuditQuery());
+
+        Assert.Equal(ServiceErrorKind.Forbidden, refused.Error!.Kind);
+        Assert.Equal(ServiceErrorKind.Forbidden, Audit.Export(ServiceHarness.ActorFor(mike), new AuditQuery()).Error!.Kind);
+    }
+
+    [Fact]
+    public async Task ARangeThatEndsBeforeItStartsIsRefused()
+    {
+        var now = _harness.Time.GetUtcNow().UtcDateTime;
+        var refused = await Audit.ListAsync(_harness.AdminActor, new AuditQuery(From: now, To: now.AddDays(-1)));
+        Assert.Equal("to", refused.Error!.Errors.Keys.Single());
+    }
+
+    [Fact]
+    public async Task ExportStreamsEveryMatchingEventAndLatestIdMovesWithEachChange()
+    {
+        var before = await Audit.LatestIdAsync();
+        await _harness.CreateUserAsync("nina");
+        Assert.True(await Audit.LatestIdAsync() > before);
+
+        var rows = new List<AuditEventView>();
+        await foreach (var row in Audit.Export(_harness.AdminActor, new AuditQuery(Action: AuditActions.UserCreated)).Value!.Rows) rows.Add(row);
+
+        Assert.Equal(["nina", "admin"], rows.Select(r => r.TargetUserName));
+    }
+
+    [Fact]
+    public async Task CsvQuotesCommasAndDefusesFormulas()
+    {
+        Assert.Equal("\"a,b\"", Account.AuditCsv.Cell("a,b"));
+        Assert.Equal("'=SUM(A1)", Account.AuditCsv.Cell("=SUM(A1)"));
+        Assert.Equal("\"say \"\"hi\"\"\"", Account.AuditCsv.Cell("say \"hi\""));
+
+        var writer = new StringWriter();
+        await Account.AuditCsv.WriteAsync(writer, Audit.Export(_harness.AdminActor, new AuditQuery()).Value!.Rows, default);
+        var lines = writer.ToString().TrimEnd().Split(Environment.NewLine);
+        Assert.Equal(Account.AuditCsv.Header, lines[0]);
+        Assert.Contains(lines, l => l.Contains(",user.created,success,") && l.Contains(",admin,"));
+    }
+}

@@ -1,0 +1,61 @@
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Dashboard;
+using EnfixPortal.Api.Users;
+using EnfixPortal.Tests.Infrastructure;
+
+namespace EnfixPortal.Tests.Services;
+
+public sealed class DashboardQueriesTests : IAsyncLifetime
+{
+    private readonly ServiceHarness _harness = new();
+
+    public Task InitializeAsync() => _harness.InitializeAsync();
+    public Task DisposeAsync() => _harness.DisposeAsync();
+
+    [Fact]
+    public async Task CountsActiveAndSoonExpiringTokensAndTheLastDayOfLogins()
+    {
+        await _harness.CreateAppTokenAsync(_harness.AdminActor);
+        await _harness.CreateAppTokenAsync(_harness.AdminActor, seconds: 6 * 86400);
+        await _harness.CreateAppTokenAsync(_harness.AdminActor, seconds: -1);
+        await _harness.CreateOboTokenAsync(_harness.AdminActor, seconds: 3600);
+        var signIn = _harness.Get<PasswordSignIn>();
+        var api = new Actor(null, null, false, Door.Api);
+        await signIn.CheckAsync(api, "admin", ServiceHarness.AdminPassword);
+        await signIn.CheckAsync(api, "admin", "wrong");
+        await signIn.CheckAsync(api, "nobody", "wrong");
+
+        var stats = (await _harness.Get<DashboardQueries>().GetAsync(_harness.AdminActor)).Value!;
+
+        Assert.Equal(2, stats.ActiveAppTokens);
+        Assert.Equal(1, stats.ActiveUserTokens);
+        Assert.Equal(2, stats.ExpiringWithin7Days);
+        Assert.Equal(1, stats.Logins24h);
+        Assert.Equal(2, stats.FailedLogins24h);
+    }
+
+    [Fact]
+    public async Task ChartHasThirtyDaysEndingTodayWithIssuedTokensAndLoginsPerDay()
+    {
+        await _harness.CreateAppTokenAsync(_harness.AdminActor);
+        _harness.Time.Advance(TimeSpan.FromDays(2));
+        await _harness.CreateOboTokenAsync(_harness.AdminActor);
+        await _harness.CreateOboTokenAsync(_harness.AdminActor);
+        await _harness.Get<PasswordSignIn>().CheckAsync(new Actor(null, null, false, Door.Portal), "admin", ServiceHarness.AdminPassword);
+
+        var days = (await _harness.Get<DashboardQueries>().GetAsync(_harness.AdminActor)).Value!.Days;
+
+        Assert.Equal(DashboardQueries.ChartDays, days.Count);
+        Assert.Equal(DateOnly.FromDateTime(_harness.Time.GetUtcNow().UtcDateTime), days[^1].Day);
+        Assert.Equal((2, 1), (days[^1].TokensIssued, days[^1].Logins));
+        Assert.Equal((1, 0), (days[^3].TokensIssued, days[^3].Logins));
+    }
+
+    [Fact]
+    public async Task OnlyAdministratorsSeeTheDashboard()
+    {
+        var olga = await _harness.CreateUserAsync("olga");
+        var refused = await _harness.Get<DashboardQueries>().GetAsync(ServiceHarness.ActorFor(olga));
+        Assert.Equal(ServiceErrorKind.Forbidden, refused.Error!.Kind);
+    }
+}

@@ -41,7 +41,8 @@ public static class PortalAuthentication
         });
         // Each page load re-reads the user at most a minute after the last check; the circuit does the same every 30 s.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.AddAuthorizationBuilder().AddPolicy(PortalPolicies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        services.AddAuthorizationBuilder().AddPolicy(PortalPolicies.Admin, policy => policy
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().RequireRole(Roles.Admin));
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, PortalRevalidation>();
         services.AddScoped<PortalActor>();

@@ -1,5 +1,4 @@
 using EnfixPortal.Api.Common;
-using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +17,16 @@ public static class ServerActions
         return created.Value!;
     }
 
-    /// <summary>Whether the API would accept this pair of tokens (the same check its token scheme makes).</summary>
-    public static async Task<bool> AcceptsAsync(this PortalServer server, string appToken, string userToken) =>
-        (await server.Services.GetRequiredService<TokenValidator>().ValidateAsync(appToken, userToken)).Succeeded;
+    /// <summary>Whether the real API accepts this pair of tokens: GET /api/v1/me over HTTP, as any client would call it.</summary>
+    public static async Task<bool> AcceptsAsync(this PortalServer server, string appToken, string userToken)
+    {
+        using var http = server.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me");
+        request.Headers.Add("App-Token", appToken);
+        request.Headers.Add("Token", userToken);
+        using var response = await http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode || response.StatusCode == System.Net.HttpStatusCode.Unauthorized,
+            $"GET /api/v1/me answered {(int)response.StatusCode}");
+        return response.IsSuccessStatusCode;
+    }
 }

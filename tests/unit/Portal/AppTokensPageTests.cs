@@ -71,8 +71,9 @@ public sealed class AppTokensPageTests : PortalTestContext
         await CreateAsync("revoke-me");
         var page = RenderPage("revoke-me");
 
-        await Row(page, "revoke-me").QuerySelector("button[aria-label^='Revoke']")!.ClickAsync(new());
+        var asking = Row(page, "revoke-me").QuerySelector("button[aria-label^='Revoke']")!.ClickAsync(new());
         await ConfirmAsync("Revoke");
+        await asking.WaitAsync(TimeSpan.FromSeconds(10));
 
         page.WaitForAssertion(() => Assert.DoesNotContain("revoke-me", page.Markup));
         var left = await Harness.Get<TokenQueries>().ListAsync(Harness.AdminActor, new TokenQuery(TokenFamily.App, Text: "revoke-me"));
@@ -90,8 +91,9 @@ public sealed class AppTokensPageTests : PortalTestContext
         foreach (var name in new[] { "bulk-one", "bulk-two" })
             await Row(page, name).QuerySelector("input[type=checkbox]")!.ChangeAsync(new() { Value = true });
         page.WaitForAssertion(() => Assert.Contains("2 selected", page.Markup));
-        await page.FindAll("button").Single(b => b.TextContent.Contains("Expire selected")).ClickAsync(new());
+        var asking = page.FindAll("button").Single(b => b.TextContent.Contains("Expire selected")).ClickAsync(new());
         await ConfirmAsync("Expire");
+        await asking.WaitAsync(TimeSpan.FromSeconds(10));
 
         page.WaitForAssertion(() => Assert.Contains("expired", Row(page, "bulk-two").TextContent));
         Assert.Contains("expired", Row(page, "bulk-one").TextContent);

@@ -1,6 +1,6 @@
 using Bunit;
 using EnfixPortal.Api.Auditing;
-using EnfixPortal.Components.Pages.Audit;
+using AuditLog = EnfixPortal.Components.Pages.Audit.AuditLog;
 using EnfixPortal.Tests.Infrastructure;
 using MudBlazor;
 

@@ -19,7 +19,7 @@ public sealed class ChangeExpiryDialogTests : PortalTestContext
 
         await Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Save").ClickAsync(new());
 
-        var result = await reference.Result;
+        var result = await reference.Result.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(result!.Canceled);
         var changed = await Harness.Get<TokenQueries>().GetAsync(Harness.AdminActor, TokenFamily.App, token.Accessor);
         Assert.Equal(Harness.Time.GetUtcNow().UtcDateTime.AddHours(1), changed.Value!.ExpiresAt);

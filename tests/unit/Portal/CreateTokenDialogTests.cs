@@ -70,9 +70,9 @@ public sealed class CreateTokenDialogTests : PortalTestContext
     {
         var bob = await Harness.CreateUserAsync("bob");
         await OpenAsync(TokenFamily.User);
-        var picker = Dialogs.FindComponent<MudAutocomplete<Api.Users.UserView>>();
+        var picker = Dialogs.FindComponent<MudAutocomplete<EnfixPortal.Api.Users.UserView>>();
         await Dialogs.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(bob));
-        await Harness.Get<Api.Users.UserService>().UpdateAsync(Harness.AdminActor, bob.Id, new Api.Users.UpdateUserRequest(Active: false));
+        await Harness.Get<EnfixPortal.Api.Users.UserService>().UpdateAsync(Harness.AdminActor, bob.Id, new EnfixPortal.Api.Users.UpdateUserRequest(Active: false));
 
         await ClickAsync("Create");
 

@@ -40,7 +40,7 @@ public sealed class UserDialogsTests : PortalTestContext
 
         await ClickAsync("Create");
 
-        Assert.False((await reference.Result)!.Canceled);
+        Assert.False((await reference.Result.WaitAsync(TimeSpan.FromSeconds(10)))!.Canceled);
         var irene = await Harness.Get<UserQueries>().FindByNameAsync("irene");
         Assert.True(irene!.Admin);
         Assert.Equal("irene@example.com", irene.Email);
@@ -57,7 +57,7 @@ public sealed class UserDialogsTests : PortalTestContext
 
         await ClickAsync("Reset password");
 
-        Assert.False((await reference.Result)!.Canceled);
+        Assert.False((await reference.Result.WaitAsync(TimeSpan.FromSeconds(10)))!.Canceled);
         var signIn = Harness.Get<PasswordSignIn>();
         Assert.True((await signIn.CheckAsync(Harness.AdminActor, "jack", "Jack-N3w-Passw0rd!")).Succeeded);
         Assert.False((await signIn.CheckAsync(Harness.AdminActor, "jack", "Us3r-Passw0rd!")).Succeeded);

@@ -55,8 +55,9 @@ public sealed class UsersPageTests : PortalTestContext
         var user = await Harness.CreateOboTokenAsync(Harness.AdminActor, userId: frank.Id);
         var page = RenderPage("frank");
 
-        await Row(page, "frank").QuerySelector("button[aria-label='Deactivate frank']")!.ClickAsync(new());
+        var asking = Row(page, "frank").QuerySelector("button[aria-label='Deactivate frank']")!.ClickAsync(new());
         await ConfirmAsync("Deactivate");
+        await asking.WaitAsync(TimeSpan.FromSeconds(10));
 
         page.WaitForAssertion(() => Assert.Contains("deactivated", Row(page, "frank").TextContent));
         Assert.False((await Harness.Get<TokenValidator>().ValidateAsync(app.Secret, user.Secret)).Succeeded);
@@ -70,8 +71,9 @@ public sealed class UsersPageTests : PortalTestContext
     {
         var page = RenderPage("admin");
 
-        await Row(page, "admin").QuerySelector("button[aria-label='Deactivate admin']")!.ClickAsync(new());
+        var asking = Row(page, "admin").QuerySelector("button[aria-label='Deactivate admin']")!.ClickAsync(new());
         await ConfirmAsync("Deactivate");
+        await asking.WaitAsync(TimeSpan.FromSeconds(10));
 
         SnackbarSays("This is the last active administrator");
         Assert.Contains("active", Row(page, "admin").TextContent);
@@ -85,8 +87,9 @@ public sealed class UsersPageTests : PortalTestContext
         await Harness.CreateOboTokenAsync(Harness.AdminActor, userId: gina.Id);
         var page = RenderPage("gina");
 
-        await Row(page, "gina").QuerySelector("button[aria-label='Revoke all tokens of gina']")!.ClickAsync(new());
+        var asking = Row(page, "gina").QuerySelector("button[aria-label='Revoke all tokens of gina']")!.ClickAsync(new());
         await ConfirmAsync("Revoke all");
+        await asking.WaitAsync(TimeSpan.FromSeconds(10));
 
         SnackbarSays("Expired 2 tokens of gina");
         page.WaitForAssertion(() => Assert.Equal(["0", "0"], Row(page, "gina").QuerySelectorAll("td").Skip(5).Take(2).Select(c => c.TextContent.Trim())));

@@ -3,9 +3,11 @@ using Bunit;
 using EnfixPortal.Account;
 using EnfixPortal.Api.Users;
 using EnfixPortal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -24,15 +26,24 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Harness.Time);
         Services.AddSingleton<AuthenticationStateProvider>(_signedIn);
         Services.AddAuthorizationCore();
+        // bUnit registers placeholders that refuse to answer; the real services check the real policies.
+        Services.Replace(ServiceDescriptor.Transient<IAuthorizationService, DefaultAuthorizationService>());
+        Services.Replace(ServiceDescriptor.Transient<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>());
         Services.AddCascadingAuthenticationState();
         Services.AddScoped(sp => new PortalActor(sp.GetRequiredService<AuthenticationStateProvider>()) { ClientAddress = "127.0.0.1" });
         Services.AddFallbackServiceProvider(Harness.Services);
         SignInAs(Harness.Admin, admin: true);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        Popovers = Render<MudPopoverProvider>();
-        Dialogs = Render<MudDialogProvider>();
-        Snackbars = Render<MudSnackbarProvider>();
+        if (!RendersOwnProviders)
+        {
+            Popovers = Render<MudPopoverProvider>();
+            Dialogs = Render<MudDialogProvider>();
+            Snackbars = Render<MudSnackbarProvider>();
+        }
     }
+
+    /// <summary>The layout brings MudBlazor's providers itself; pages and dialogs get them from here.</summary>
+    protected virtual bool RendersOwnProviders => false;
 
     protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = null!;
     protected IRenderedComponent<MudDialogProvider> Dialogs { get; private set; } = null!;

@@ -34,6 +34,7 @@ public sealed class PortalTourTests(PortalFixture fixture)
         await shell.WaitUntilInteractiveAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark mode" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light mode" })).ToBeVisibleAsync();
         await page.ReloadAsync();
         await shell.WaitUntilInteractiveAsync();
 

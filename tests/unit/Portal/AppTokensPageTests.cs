@@ -39,6 +39,19 @@ public sealed class AppTokensPageTests : PortalTestContext
     }
 
     [Fact]
+    public async Task AGridPastItsCountLimitSaysMoreThanInsteadOfCountingOn()
+    {
+        for (var i = 0; i < 3; i++) await CreateAsync($"many-{i}");
+
+        var limited = Render<TokenGrid>(p => p.Add(g => g.Family, TokenFamily.App).Add(g => g.CountLimit, 2));
+        var exact = Render<TokenGrid>(p => p.Add(g => g.Family, TokenFamily.App).Add(g => g.CountLimit, 3));
+
+        limited.WaitForAssertion(() => Assert.Contains("More than 2 tokens match", limited.Markup));
+        exact.WaitForAssertion(() => Assert.Contains("many-0", exact.Markup));
+        Assert.DoesNotContain("More than", exact.Markup);
+    }
+
+    [Fact]
     public async Task SearchNarrowsTheGridToMatchingTokens()
     {
         await CreateAsync("alpha-live");

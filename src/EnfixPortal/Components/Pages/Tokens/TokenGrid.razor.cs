@@ -12,6 +12,8 @@ public partial class TokenGrid
 {
     [Parameter, EditorRequired] public TokenFamily Family { get; set; }
     [Parameter] public string Title { get; set; } = "Tokens";
+    /// <summary>The grid counts up to this many matches, then says "more than": counting on costs more than the page.</summary>
+    [Parameter] public int CountLimit { get; set; } = TokenQueries.GridCountLimit;
 
     [Inject] private TokenQueries Queries { get; set; } = default!;
     [Inject] private TokenService Tokens { get; set; } = default!;
@@ -30,6 +32,7 @@ public partial class TokenGrid
     private TokenKind? _kind;
     private string? _text;
     private DateTime _now;
+    private bool _countLimited;
 
     private string CreateLabel => Family == TokenFamily.App ? "New app token" : "New OBO token";
 
@@ -37,7 +40,7 @@ public partial class TokenGrid
     {
         var sort = state.SortDefinitions.FirstOrDefault();
         var query = new TokenQuery(Family, _owner?.Id, _kind, _status, _text, SortOf(sort?.SortBy), sort?.Descending ?? true,
-            state.Page + 1, state.PageSize);
+            state.Page + 1, state.PageSize, CountLimit);
         var actor = await Actor.GetAsync();
         _now = Time.GetUtcNow().UtcDateTime;
         var page = await Queries.ListAsync(actor, query, ct);
@@ -49,6 +52,7 @@ public partial class TokenGrid
         if (Family == TokenFamily.User)
             _issuers = (await Names.GetAsync(actor, page.Value!.Items.Select(t => t.IssuedById).OfType<string>(), ct)).Value ?? [];
         _selected.IntersectWith(page.Value!.Items);
+        _countLimited = !page.Value.TotalIsExact;
         return new GridData<TokenView> { Items = page.Value!.Items, TotalItems = page.Value.Total };
     }
 

@@ -20,8 +20,25 @@ internal static class TokenLookup
         else if (TokenSecrets.LooksLikeAccessor(id))
             match = tokens.Where(t => t.Accessor == id);
         var token = match is null ? null : await match.OfFamily(family).SingleOrDefaultAsync(ct);
-        if (token is null || !actor.MayActFor(token.UserId))
-            return ServiceError.NotFound("id", family == TokenFamily.App ? "No app token has this ID." : "No token has this ID.");
+        if (token is null || !actor.MayActFor(token.UserId)) return NotFound(family);
         return token;
+    }
+
+    public static ServiceError NotFound(TokenFamily family) =>
+        ServiceError.NotFound("id", family == TokenFamily.App ? "No app token has this ID." : "No token has this ID.");
+
+    /// <summary>Saves a change to a token loaded earlier; false (nothing saved, audit included) when a request running
+    /// at the same moment deleted it first, which its caller answers as not found rather than as a server error.</summary>
+    public static async Task<bool> SaveUnlessGoneAsync(DbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
     }
 }

@@ -57,7 +57,7 @@ public sealed class TokenService(
             token.Name = name.Value;
             db.AuditEvents.Add(audit.For(actor, AuditActions.TokenRenamed, targetAccessor: token.Accessor, targetUserId: token.UserId));
         }
-        await db.SaveChangesAsync(ct);
+        if (!await TokenLookup.SaveUnlessGoneAsync(db, ct)) return TokenLookup.NotFound(family);
         revocations.Revoke(token.SecretHash);
         return TokenMapping.ToView(token, token.User?.UserName, now);
     }
@@ -70,7 +70,7 @@ public sealed class TokenService(
         var token = found.Value!;
         db.Tokens.Remove(token);
         db.AuditEvents.Add(audit.For(actor, AuditActions.TokenDeleted, targetAccessor: token.Accessor, targetUserId: token.UserId));
-        await db.SaveChangesAsync(ct);
+        if (!await TokenLookup.SaveUnlessGoneAsync(db, ct)) return TokenLookup.NotFound(family);
         revocations.Revoke(token.SecretHash);
         return TokenMapping.ToView(token, token.User?.UserName, Now);
     }

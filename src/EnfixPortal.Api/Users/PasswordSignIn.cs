@@ -3,7 +3,6 @@ using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EnfixPortal.Api.Users;
@@ -14,6 +13,9 @@ public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, 
 {
     public const string Refused = "The username or password is incorrect, or the account is locked; try again later.";
 
+    // Parallel sign-ins of one user race on Identity's concurrency stamp; each loser re-reads the user and tries again.
+    private const int MaxLockoutWrites = 64;
+
     public async Task<ServiceResult<EnfixUser>> CheckAsync(Actor actor, string? userName, string? password, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(userName)) return ServiceError.Validation("username", "username is required.");
@@ -21,7 +23,6 @@ public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, 
 
         await using var scope = scopes.CreateAsyncScope();
         var manager = scope.ServiceProvider.GetRequiredService<UserManager<EnfixUser>>();
-        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<EnfixUser>>();
         var db = scope.ServiceProvider.GetRequiredService<EnfixDbContext>();
         var user = await manager.FindByNameAsync(userName.Trim());
         var attempt = actor with { UserId = user?.Id, UserName = userName.Trim() };
@@ -31,24 +32,45 @@ public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, 
             manager.PasswordHasher.VerifyHashedPassword(new EnfixUser(), TimingDecoy, password);
             return await RefuseAsync(db, attempt, AuditActions.LoginFailed, "unknown user", ct);
         }
-        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        if (await manager.IsLockedOutAsync(user))
         {
             manager.PasswordHasher.VerifyHashedPassword(user, TimingDecoy, password);
             return await RefuseAsync(db, attempt, AuditActions.LoginLockedOut, null, ct);
         }
-        if (!result.Succeeded)
-            return await RefuseAsync(db, attempt, AuditActions.LoginFailed, "wrong password", ct);
+        if (!await manager.CheckPasswordAsync(user, password))
+        {
+            await WriteLockoutAsync(db, user, manager.AccessFailedAsync, ct);
+            return await manager.IsLockedOutAsync(user)
+                ? await RefuseAsync(db, attempt, AuditActions.LoginLockedOut, null, ct)
+                : await RefuseAsync(db, attempt, AuditActions.LoginFailed, "wrong password", ct);
+        }
         if (!user.IsActive)
             return await RefuseAsync(db, attempt, AuditActions.LoginFailed, "deactivated", ct);
+        await WriteLockoutAsync(db, user, manager.ResetAccessFailedCountAsync, ct);
+        db.ChangeTracker.Clear();
         db.AuditEvents.Add(audit.For(attempt, AuditActions.LoginSucceeded, targetUserId: user.Id));
         await db.SaveChangesAsync(ct);
         metrics.Login("success");
         return user;
     }
 
+    /// <summary>Counts a failure (or clears the count) even when other sign-ins of the same user write at the same moment:
+    /// a lost race must neither drop a failure (that would give an attacker extra guesses) nor refuse a right password.</summary>
+    private static async Task WriteLockoutAsync(EnfixDbContext db, EnfixUser user, Func<EnfixUser, Task<IdentityResult>> write, CancellationToken ct)
+    {
+        for (var tries = 1; ; tries++)
+        {
+            var result = await write(user);
+            if (result.Succeeded) return;
+            if (tries == MaxLockoutWrites || result.Errors.All(e => e.Code != nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+                throw new InvalidOperationException($"Could not record a sign-in for user {user.Id}: {string.Join("; ", result.Errors.Select(e => e.Code))}");
+            await db.Entry(user).ReloadAsync(ct);
+        }
+    }
+
     private async Task<ServiceError> RefuseAsync(EnfixDbContext db, Actor attempt, string action, string? detail, CancellationToken ct)
     {
+        db.ChangeTracker.Clear();
         db.AuditEvents.Add(audit.For(attempt, action, AuditOutcome.Failure, targetUserId: attempt.UserId, detail: detail));
         await db.SaveChangesAsync(ct);
         metrics.Login(action == AuditActions.LoginLockedOut ? "lockout" : "failure");

@@ -3,6 +3,7 @@ using EnfixPortal.Api;
 using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Cli;
+using EnfixPortal.Security;
 using Microsoft.Extensions.Options;
 
 CliArguments? cli;
@@ -20,6 +21,7 @@ if (cli is not null) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddEnfixCore(builder.Configuration);
 builder.Services.AddEnfixApi(builder.Configuration);
 builder.Services.AddEnfixPortal();
+builder.Services.AddEnfixSecurity();
 
 var app = builder.Build();
 if (cli is not null)

@@ -35,10 +35,11 @@ public static class ApiDocs
         });
     });
 
+    /// <summary>No default fonts: the reference page then fetches nothing from a third party.</summary>
     public static WebApplication MapApiDocs(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference(options => options.WithTitle("Enfix API reference")).AllowAnonymous();
+        app.MapScalarApiReference(options => options.WithTitle("Enfix API reference").DisableDefaultFonts()).AllowAnonymous();
         return app;
     }
 

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components;
+
+namespace EnfixPortal.Security;
+
+/// <summary>What a browser is told to enforce on every answer (portal, API, static files): a Content-Security-Policy
+/// under which Blazor Server and MudBlazor run, no framing, no MIME sniffing, no referrer; HSTS on HTTPS outside
+/// Development; cookies HttpOnly, SameSite and Secure whenever the request came over HTTPS. Nothing here redirects:
+/// a redirected API POST would lose its body, and plain-HTTP loopback use must keep working (TLS belongs in front).</summary>
+public static class SecurityHeaders
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+    /// <summary>The API reference page (Scalar) configures itself with an inline script and compiles code at run time.</summary>
+    public const string ReferencePagePolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+    private static readonly ConcurrentDictionary<ImportMapDefinition, string> PoliciesByImportMap = new();
+
+    /// <summary>The page's inline import map (fingerprinted asset names) is allowed by its hash, and nothing else inline.</summary>
+    private static string PortalPolicy(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<ImportMapDefinition>() is { } importMap
+            ? PoliciesByImportMap.GetOrAdd(importMap, map => ContentSecurityPolicy.Replace("script-src 'self'",
+                $"script-src 'self' 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(map.ToString())))}'"))
+            : ContentSecurityPolicy;
+
+    public static IServiceCollection AddEnfixSecurity(this IServiceCollection services)
+    {
+        services.Configure<AntiforgeryOptions>(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        // The portal chooses SameSite for its sign-in cookie; these two hold whatever it chooses.
+        services.ConfigureAll<CookieAuthenticationOptions>(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddSingleton<IStartupFilter, Filter>();
+        return services;
+    }
+
+    /// <summary>Runs ahead of the whole pipeline (a startup filter), so answers that authentication or authorization
+    /// end early (401, 403) carry the headers too.</summary>
+    private sealed class Filter(IWebHostEnvironment environment) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            if (!environment.IsDevelopment()) app.UseHsts();
+            app.Use((http, nextMiddleware) =>
+            {
+                http.Response.OnStarting(() => AddHeaders(http));
+                return nextMiddleware(http);
+            });
+            next(app);
+        };
+    }
+
+    private static Task AddHeaders(HttpContext http)
+    {
+        var headers = http.Response.Headers;
+        // Replaces what Blazor (frame-ancestors 'self') and antiforgery (SAMEORIGIN) send on their own.
+        headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/scalar") ? ReferencePagePolicy : PortalPolicy(http);
+        headers.XFrameOptions = "DENY";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        // API answers carry tokens and account data: no cache keeps them.
+        if (http.Request.Path.StartsWithSegments("/api")) headers.CacheControl = "no-store";
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,63 @@
+using EnfixPortal.E2E.Infrastructure;
+using Microsoft.Playwright;
+
+namespace EnfixPortal.E2E;
+
+/// <summary>The portal and the API reference page run in Chromium under the Content-Security-Policy they are served with.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class ContentSecurityPolicyTests(PortalFixture fixture)
+{
+    [Fact]
+    public async Task TheInteractivePortalRunsWithoutAnyPolicyViolation()
+    {
+        var (page, violations) = await WatchedPageAsync();
+
+        var response = await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
+
+        Assert.Contains("script-src 'self' 'sha256-", await response!.HeaderValueAsync("content-security-policy"));
+        Assert.Equal([], await ViolationsAsync(page, violations));
+    }
+
+    [Fact]
+    public async Task TheApiReferencePageRendersWithoutAnyPolicyViolation()
+    {
+        var (page, violations) = await WatchedPageAsync();
+
+        await page.GotoAsync("/scalar/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enfix API", Exact = true })).ToBeVisibleAsync();
+
+        Assert.Equal([], await ViolationsAsync(page, violations));
+    }
+
+    [Fact]
+    public async Task AnInlineScriptInjectedIntoThePortalIsBlocked()
+    {
+        var (page, violations) = await WatchedPageAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
+
+        await page.EvaluateAsync("""() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1'; document.body.appendChild(s); }""");
+
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.injected ?? null"));
+        Assert.Contains(await ViolationsAsync(page, violations), v => v.Contains("script-src"));
+    }
+
+    private async Task<(IPage Page, List<string> Console)> WatchedPageAsync()
+    {
+        var page = await fixture.NewPageAsync();
+        var console = new List<string>();
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy")) lock (console) console.Add(message.Text); };
+        await page.AddInitScriptAsync("""
+            window.__violations = [];
+            document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+            """);
+        return (page, console);
+    }
+
+    private static async Task<List<string>> ViolationsAsync(IPage page, List<string> console)
+    {
+        var seen = await page.EvaluateAsync<string[]>("() => window.__violations");
+        lock (console) return [.. seen, .. console];
+    }
+}

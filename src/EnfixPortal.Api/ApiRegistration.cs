@@ -22,13 +22,15 @@ public static class ApiRegistration
         services.AddAuthorization(ApiPolicies.Add);
         services.AddLoginRateLimit();
         services.ConfigureHttpJsonOptions(ApiJson.Configure);
+        services.AddSingleton<IStartupFilter, RequestTracing>();
         services.AddSingleton<IStartupFilter, ApiBoundary>();
         services.AddExceptionHandler<ApiBoundary>();
         services.AddSingleton<IDeveloperPageExceptionFilter, ApiBoundary>();
         services.AddApiDocs();
-        // The framework's own request lines carry the raw path (a token in /app_tokens/<token>); ApiBoundary logs a redacted one.
+        // The framework's own request lines and its per-request log scope (which every line shows once scopes are on) carry
+        // the raw path (a token in /app_tokens/<token>); off entirely, the scope is never made. ApiBoundary logs a redacted path.
         services.AddLogging(logging => logging
-            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None)
             .AddFilter("Microsoft.AspNetCore.Routing.Matching", LogLevel.Information));
         return services;
     }

@@ -19,6 +19,9 @@ public sealed class CliRunner(IServiceProvider services, TextWriter output, Text
               Creates a user and prints the new user's id.
           app-tokens create --username U [--seconds N] [--name X]
               Creates an app token owned by U and prints it alone on the last line (shown once).
+          backup --to FILE
+              Copies the SQLite database to FILE (a new file), consistent while the server keeps running.
+              Restore: stop the server, put FILE in place of the database, delete its -wal and -shm files, start.
           help, --help
               Shows this text.
         """;
@@ -37,6 +40,7 @@ public sealed class CliRunner(IServiceProvider services, TextWriter output, Text
             {
                 "users create" => CreateUser(args, ct),
                 "app-tokens create" => CreateAppToken(args, ct),
+                "backup" => Backup(args, ct),
                 _ => throw new CliUsageException($"Unknown verb '{args.Verb}'."),
             };
             services.GetService<IStartupValidator>()?.Validate();
@@ -87,6 +91,19 @@ public sealed class CliRunner(IServiceProvider services, TextWriter output, Text
             var token = created.Value!;
             await output.WriteLineAsync($"# app token for {owner.UserName}, accessor {token.Token.Accessor}, expires {token.Token.ExpiresAt:yyyy-MM-ddTHH:mm:ssZ}. Shown once.");
             await output.WriteLineAsync(token.Secret);
+            return 0;
+        };
+    }
+
+    private Func<Task<int>> Backup(CliArguments args, CancellationToken ct)
+    {
+        args.AllowOnly("to");
+        var destination = args.Required("to");
+        return async () =>
+        {
+            var taken = await services.GetRequiredService<DatabaseBackup>().BackupAsync(destination, ct);
+            if (taken.Error is { } failed) return await FailAsync(failed);
+            await output.WriteLineAsync($"Backed up the database to {taken.Value!.Path} ({taken.Value.Bytes} bytes, integrity checked).");
             return 0;
         };
     }

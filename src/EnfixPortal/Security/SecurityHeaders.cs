@@ -74,8 +74,6 @@ public static class SecurityHeaders
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        // API answers carry tokens and account data: no cache keeps them.
-        if (http.Request.Path.StartsWithSegments("/api")) headers.CacheControl = "no-store";
         return Task.CompletedTask;
     }
 }

@@ -31,16 +31,6 @@ public sealed class SecurityHeaderTests(ApiFixture api) : IClassFixture<ApiFixtu
     }
 
     [Fact]
-    public async Task ApiAnswersAreNeverCached()
-    {
-        using var http = Client("http://localhost");
-
-        using var login = await http.PostAsync("/api/v1/token/", ApiClient.Form(("username", "admin"), ("password", "wrong")));
-
-        Assert.Equal("no-store", Header(login, "Cache-Control"));
-    }
-
-    [Fact]
     public async Task HstsIsSentOverHttpsOnlyAndNothingIsRedirectedToHttps()
     {
         using var plain = Client("http://enfix.example");

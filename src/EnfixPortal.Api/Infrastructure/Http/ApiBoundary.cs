@@ -70,7 +70,7 @@ public sealed class ApiBoundary(ILogger<ApiBoundary> logger) : IStartupFilter, I
             $"Something went wrong on our side; quote trace id {traceId} when reporting it.").ExecuteAsync(http);
     }
 
-    /// <summary>The W3C trace id when tracing is on (it then matches traces and other nodes' logs), else the request's id.</summary>
+    /// <summary>The W3C trace id a 500 answer quotes and every log line of the request carries in its scope.</summary>
     private static string TraceId(HttpContext http) => Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
 
     /// <summary>A path segment that looks like a token (in any letter case) is cut to its 4-character hint.</summary>

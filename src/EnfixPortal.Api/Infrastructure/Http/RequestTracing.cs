@@ -1,0 +1,23 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+
+namespace EnfixPortal.Api.Infrastructure.Http;
+
+/// <summary>Gives every request a W3C trace (taken from an incoming <c>traceparent</c>, else new), so each log line of the
+/// request carries its trace id in its scope and a 500 answer can quote it. ASP.NET Core makes that activity only when
+/// something listens; with its own request logging off (it would log raw paths with tokens) this is the listener.</summary>
+public sealed class RequestTracing : IStartupFilter, IDisposable
+{
+    private readonly ActivityListener _listener = new()
+    {
+        ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+        Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+    };
+
+    public RequestTracing() => ActivitySource.AddActivityListener(_listener);
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => next;
+
+    public void Dispose() => _listener.Dispose();
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace EnfixPortal.Tests.Operations;
+
+/// <summary>The real EnfixPortal server (the build output next to the tests) as its own OS process on a free loopback
+/// port, over a given SQLite file, with everything it writes to stdout and stderr kept.</summary>
+public sealed partial class ServerProcess : IAsyncDisposable
+{
+    public const string AdminPassword = "Admin-Passw0rd!";
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ServerProcess(string databasePath, IDictionary<string, string>? environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "EnfixPortal.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.Environment["ConnectionStrings__Enfix"] = $"Data Source={databasePath}";
+        start.Environment["Enfix__Bootstrap__AdminPassword"] = AdminPassword;
+        start.Environment["Enfix__RateLimits__LoginPerMinute"] = "100000";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
+        _process = new Process { StartInfo = start };
+        _process.OutputDataReceived += (_, line) => Keep(line.Data);
+        _process.ErrorDataReceived += (_, line) => Keep(line.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public Uri Address { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    /// <summary>Starts the server and waits (at most a minute) until it answers ready.</summary>
+    public static async Task<ServerProcess> StartAsync(string databasePath, IDictionary<string, string>? environment = null)
+    {
+        var server = new ServerProcess(databasePath, environment);
+        var exited = server._process.WaitForExitAsync();
+        if (await Task.WhenAny(server._listening.Task, exited, Task.Delay(TimeSpan.FromMinutes(1))) != server._listening.Task)
+            throw new InvalidOperationException($"The server did not start listening:\n{server.Output}");
+        server.Address = await server._listening.Task;
+        server.Http = new HttpClient { BaseAddress = server.Address };
+        for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline; await Task.Delay(50))
+            if ((await server.Http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK) return server;
+        throw new InvalidOperationException($"The server did not become ready:\n{server.Output}");
+    }
+
+    /// <summary>SIGKILL: the process ends at once, with no chance to finish or flush anything.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM, as systemd or docker stop sends it; returns the exit code of the graceful shutdown.</summary>
+    public async Task<int> TerminateAsync()
+    {
+        if (SendSignal(_process.Id, 15) != 0) throw new InvalidOperationException("Could not send SIGTERM.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await _process.WaitForExitAsync(timeout.Token);
+        await Task.Delay(100); // the last output lines arrive after the exit
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http?.Dispose();
+        if (!_process.HasExited) await KillAsync();
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+        if (ListeningOn().Match(line) is { Success: true } match) _listening.TrySetResult(new Uri(match.Groups[1].Value));
+    }
+
+    [GeneratedRegex(@"listening on:? (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningOn();
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+}

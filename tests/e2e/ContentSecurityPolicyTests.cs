@@ -25,7 +25,8 @@ public sealed class ContentSecurityPolicyTests(PortalFixture fixture)
         var (page, violations) = await WatchedPageAsync();
 
         await page.GotoAsync("/scalar/");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enfix API", Exact = true })).ToBeVisibleAsync();
+        // The first visit generates the OpenAPI document and compiles the viewer: slow on a busy machine.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enfix API", Exact = true })).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         Assert.Equal([], await ViolationsAsync(page, violations));
     }

@@ -28,6 +28,16 @@ public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeP
     /// <summary>Expires (keeps) or deletes the named tokens the actor may see; the rest are skipped. Returns how many changed.</summary>
     public async Task<int> ApplyAsync(Actor actor, TokenFamily family, IReadOnlyCollection<string> accessors, bool delete, CancellationToken ct = default)
     {
+        // A token deleted by another request between our read and our write: read again, and it is skipped.
+        for (var tries = 1; ; tries++)
+        {
+            try { return await ApplyOnceAsync(actor, family, accessors, delete, ct); }
+            catch (DbUpdateConcurrencyException) when (tries < 10) { }
+        }
+    }
+
+    private async Task<int> ApplyOnceAsync(Actor actor, TokenFamily family, IReadOnlyCollection<string> accessors, bool delete, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         var tokens = await db.Tokens.OfFamily(family).Where(t => accessors.Contains(t.Accessor)).ToListAsync(ct);

@@ -91,9 +91,7 @@ public sealed class ConcurrencyTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains(answers, a => a.Status == HttpStatusCode.OK);
     }
 
-    private Task<ApiAnswer> LogInAsync(Caller user, string password) =>
-        api.Client.SendAsync(HttpMethod.Post, "/api/v1/token/", appToken: user.AppToken,
-            content: ApiClient.Form(("username", user.User.UserName), ("password", password)));
+    private Task<ApiAnswer> LogInAsync(Caller user, string password) => api.Client.TryLogInAsync(user.AppToken, user.User.UserName, password);
 
     private async Task<int> AuditCountAsync(string action, string accessor)
     {

@@ -10,27 +10,17 @@ namespace EnfixPortal.Tests.Services;
 public abstract class MetricsTests(Engine engine) : IAsyncLifetime
 {
     private readonly ServiceHarness _harness = new(engine, new() { ["Enfix:Lockout:MaxFailedAttempts"] = "2" });
-    private readonly List<(string Instrument, string Tag)> _measurements = [];
-    private readonly MeterListener _listener = new();
+    private EnfixMeterRecorder _meter = null!;
 
     public async Task InitializeAsync()
     {
         await _harness.InitializeAsync();
-        var meterFactory = _harness.Get<IMeterFactory>();
-        _listener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == EnfixMetrics.MeterName && instrument.Meter.Scope == meterFactory) listener.EnableMeasurementEvents(instrument);
-        };
-        _listener.SetMeasurementEventCallback<long>((instrument, _, tags, _) =>
-        {
-            lock (_measurements) _measurements.Add((instrument.Name, (string)tags[0].Value!));
-        });
-        _listener.Start();
+        _meter = new EnfixMeterRecorder(_harness.Get<IMeterFactory>());
     }
 
     public async Task DisposeAsync()
     {
-        _listener.Dispose();
+        _meter.Dispose();
         await _harness.DisposeAsync();
     }
 
@@ -44,7 +34,7 @@ public abstract class MetricsTests(Engine engine) : IAsyncLifetime
         await signIn.CheckAsync(actor, "bob", "wrong");
         await signIn.CheckAsync(actor, "bob", "wrong");
 
-        Assert.Equal([("enfix.logins", "success"), ("enfix.logins", "failure"), ("enfix.logins", "lockout")], _measurements);
+        Assert.Equal([("enfix.logins", "success"), ("enfix.logins", "failure"), ("enfix.logins", "lockout")], _meter.Measurements);
     }
 
     [Fact]
@@ -57,7 +47,7 @@ public abstract class MetricsTests(Engine engine) : IAsyncLifetime
         await validator.ValidateAsync(app.Secret, user.Secret);
         await validator.ValidateAsync(app.Secret, "0123456789abcdef0123456789abcdef");
 
-        Assert.Equal(["miss", "hit", "refused"], _measurements.Where(m => m.Instrument == "enfix.token_validations").Select(m => m.Tag));
+        Assert.Equal(["miss", "hit", "refused"], _meter.Tags("enfix.token_validations"));
     }
 }
 

@@ -1,4 +1,5 @@
 using EnfixPortal.E2E.Infrastructure;
+using EnfixPortal.E2E.Pages;
 using Microsoft.Playwright;
 
 namespace EnfixPortal.E2E;
@@ -8,11 +9,15 @@ namespace EnfixPortal.E2E;
 public sealed class ContentSecurityPolicyTests(PortalFixture fixture)
 {
     [Fact]
-    public async Task TheInteractivePortalRunsWithoutAnyPolicyViolation()
+    public async Task SigningInAndTheInteractivePortalRunWithoutAnyPolicyViolation()
     {
         var (page, violations) = await WatchedPageAsync();
+        var login = new LoginPage(page);
 
-        var response = await page.GotoAsync("/");
+        await login.GotoAsync();
+        await login.SignInAsync(PortalServer.AdminUserName, PortalServer.AdminPassword);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+        var response = await page.ReloadAsync();
         await Assertions.Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
 
         Assert.Contains("script-src 'self' 'sha256-", await response!.HeaderValueAsync("content-security-policy"));
@@ -35,7 +40,9 @@ public sealed class ContentSecurityPolicyTests(PortalFixture fixture)
     public async Task AnInlineScriptInjectedIntoThePortalIsBlocked()
     {
         var (page, violations) = await WatchedPageAsync();
-        await page.GotoAsync("/");
+        var login = new LoginPage(page);
+        await login.GotoAsync();
+        await login.SignInAsync(PortalServer.AdminUserName, PortalServer.AdminPassword);
         await Assertions.Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
 
         await page.EvaluateAsync("""() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1'; document.body.appendChild(s); }""");

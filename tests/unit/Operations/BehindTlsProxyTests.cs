@@ -13,10 +13,10 @@ public sealed class BehindTlsProxyTests(BehindTlsProxy api) : IClassFixture<Behi
     public async Task ARequestTheProxyReceivedOverHttpsGetsHstsAndSecureCookies()
     {
         using var http = api.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://enfix.example"), AllowAutoRedirect = false });
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { { "X-Forwarded-Proto", "https" } } };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login") { Headers = { { "X-Forwarded-Proto", "https" } } };
 
         using var answer = await http.SendAsync(request);
-        using var plain = await http.GetAsync("/");
+        using var plain = await http.GetAsync("/account/login");
 
         Assert.True(answer.Headers.Contains("Strict-Transport-Security"));
         Assert.Contains("secure", answer.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery")).ToLowerInvariant());

@@ -12,7 +12,7 @@ public sealed class SecurityHeaderTests(ApiFixture api) : IClassFixture<ApiFixtu
     [InlineData("/api/v1/")]
     [InlineData("/api/v1/nothing-here")]
     [InlineData("/healthz")]
-    [InlineData("/_framework/blazor.web.js")]
+    [InlineData("/account/login")]
     public async Task EveryAnswerForbidsFramingSniffingAndReferrers(string path)
     {
         using var http = Client("http://localhost");
@@ -37,8 +37,8 @@ public sealed class SecurityHeaderTests(ApiFixture api) : IClassFixture<ApiFixtu
         using var secure = Client("https://enfix.example");
 
         using var overHttp = await plain.PostAsync("/api/v1/token/", ApiClient.Form(("username", "admin"), ("password", ApiFactory.AdminPassword)));
-        using var page = await plain.GetAsync("/");
-        using var overHttps = await secure.GetAsync("/");
+        using var page = await plain.GetAsync("/account/login");
+        using var overHttps = await secure.GetAsync("/account/login");
 
         Assert.Equal(HttpStatusCode.Unauthorized, overHttp.StatusCode);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -53,8 +53,8 @@ public sealed class SecurityHeaderTests(ApiFixture api) : IClassFixture<ApiFixtu
         using var plain = Client("http://localhost");
         using var secure = Client("https://enfix.example");
 
-        var overHttp = Cookie(await plain.GetAsync("/"), ".AspNetCore.Antiforgery");
-        var overHttps = Cookie(await secure.GetAsync("/"), ".AspNetCore.Antiforgery");
+        var overHttp = Cookie(await plain.GetAsync("/account/login"), ".AspNetCore.Antiforgery");
+        var overHttps = Cookie(await secure.GetAsync("/account/login"), ".AspNetCore.Antiforgery");
 
         Assert.Contains("httponly", overHttp);
         Assert.Contains("samesite=strict", overHttp);

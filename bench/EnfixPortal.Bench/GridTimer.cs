@@ -15,13 +15,7 @@ public static class GridTimer
 {
     public static async Task<int> RunAsync(Options options)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Enfix"] = $"Data Source={options.Text("db")}",
-        }).Build();
-        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddSingleton<IConfiguration>(configuration);
-        services.AddEnfixCore(configuration);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = BenchServices.Build(options.Text("db"));
         var queries = provider.GetRequiredService<TokenQueries>();
         var someUser = (await provider.GetRequiredService<UserQueries>().FindByNameAsync("bench000001"))?.Id ?? "52c5fc24a64c9efc0f253535";
         var admin = new Actor(null, "bench", true, Door.Portal);

@@ -29,14 +29,7 @@ public class ValidationBenchmark
     public void Setup()
     {
         _path = Path.Combine(Path.GetTempPath(), $"enfix-micro-{Guid.NewGuid():N}.db");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Enfix"] = $"Data Source={_path}",
-            ["Enfix:Bootstrap:AdminPassword"] = "Bench-Adm1n-Passw0rd!",
-        }).Build();
-        var services = new ServiceCollection().AddLogging(l => l.SetMinimumLevel(LogLevel.Warning)).AddSingleton<IConfiguration>(configuration);
-        services.AddEnfixCore(configuration);
-        _services = services.BuildServiceProvider();
+        _services = BenchServices.Build(_path, "Bench-Adm1n-Passw0rd!");
         _services.PrepareDatabaseAsync().GetAwaiter().GetResult();
         var admin = _services.GetRequiredService<UserQueries>().FindByNameAsync("admin").GetAwaiter().GetResult()!;
         var actor = new Actor(admin.Id, admin.UserName, true, Door.Cli);

@@ -72,7 +72,7 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
             cache.RememberUser(user, generation);
             return new Resolved(cached, user, false);
         }
-        return await LoadAsync(key, TokenSecrets.Hash(secret), ct);
+        return await LoadAsync(key, key.ToBytes(), ct);
     }
 
     private async Task<Resolved?> LoadAsync(HashKey key, byte[] hash, CancellationToken ct)

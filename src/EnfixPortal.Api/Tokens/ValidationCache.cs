@@ -99,6 +99,15 @@ public readonly record struct HashKey(ulong A, ulong B, ulong C, ulong D)
         var words = MemoryMarshal.Cast<byte, ulong>(sha256);
         return new HashKey(words[0], words[1], words[2], words[3]);
     }
+
+    /// <summary>The SHA-256 again, as the database stores it.</summary>
+    public byte[] ToBytes()
+    {
+        var bytes = new byte[32];
+        var words = MemoryMarshal.Cast<byte, ulong>(bytes.AsSpan());
+        (words[0], words[1], words[2], words[3]) = (A, B, C, D);
+        return bytes;
+    }
 }
 
 public sealed record CachedToken(string Accessor, TokenKind Kind, DateTime ExpiresAt, string UserId, DateTime LoadedAt);

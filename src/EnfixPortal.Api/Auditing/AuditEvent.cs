@@ -30,6 +30,8 @@ public static class AuditActions
     public const string LoginSucceeded = "login.succeeded";
     public const string LoginFailed = "login.failed";
     public const string LoginLockedOut = "login.locked_out";
+    /// <summary>Right credentials at a door the user may not use (a non-administrator at the portal).</summary>
+    public const string LoginRefused = "login.refused";
     public const string UserCreated = "user.created";
     public const string UserUpdated = "user.updated";
     public const string UserDeactivated = "user.deactivated";

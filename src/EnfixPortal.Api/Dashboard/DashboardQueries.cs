@@ -18,7 +18,7 @@ public sealed class DashboardQueries(IDbContextFactory<EnfixDbContext> dbFactory
     public const int ChartDays = 30;
 
     private static readonly string[] Issued = [AuditActions.AppTokenCreated, AuditActions.UserTokenCreated];
-    private static readonly string[] Failed = [AuditActions.LoginFailed, AuditActions.LoginLockedOut];
+    private static readonly string[] Failed = [AuditActions.LoginFailed, AuditActions.LoginLockedOut, AuditActions.LoginRefused];
     private static readonly TokenKind[] UserKinds = [TokenKind.Login, TokenKind.Obo];
     private static readonly TokenKind[] AllKinds = [TokenKind.App, TokenKind.Login, TokenKind.Obo];
 

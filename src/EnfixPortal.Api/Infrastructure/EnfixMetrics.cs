@@ -14,7 +14,7 @@ public sealed class EnfixMetrics
     public EnfixMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        _logins = meter.CreateCounter<long>("enfix.logins", "{attempt}", "Sign-in attempts by outcome: success, failure, lockout.");
+        _logins = meter.CreateCounter<long>("enfix.logins", "{attempt}", "Sign-in attempts by outcome: success, failure, lockout, refused.");
         _validations = meter.CreateCounter<long>("enfix.token_validations", "{validation}", "Token checks by result: hit, miss, refused.");
     }
 

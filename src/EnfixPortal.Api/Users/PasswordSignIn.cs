@@ -12,11 +12,21 @@ namespace EnfixPortal.Api.Users;
 public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, EnfixMetrics metrics)
 {
     public const string Refused = "The username or password is incorrect, or the account is locked; try again later.";
+    public const string NotAdmin = "not an administrator";
 
     // Parallel sign-ins of one user race on Identity's concurrency stamp; each loser re-reads the user and tries again.
     private const int MaxLockoutWrites = 64;
 
-    public async Task<ServiceResult<EnfixUser>> CheckAsync(Actor actor, string? userName, string? password, CancellationToken ct = default)
+    /// <summary>For doors open to every active user (the API's login).</summary>
+    public Task<ServiceResult<EnfixUser>> CheckAsync(Actor actor, string? userName, string? password, CancellationToken ct = default) =>
+        CheckAsync(actor, userName, password, adminOnly: false, ct);
+
+    /// <summary>For the portal: right credentials of a user without the admin role are refused (Forbidden) and audited
+    /// as <c>login.refused</c>, never as a sign-in that succeeded.</summary>
+    public Task<ServiceResult<EnfixUser>> CheckAdminAsync(Actor actor, string? userName, string? password, CancellationToken ct = default) =>
+        CheckAsync(actor, userName, password, adminOnly: true, ct);
+
+    private async Task<ServiceResult<EnfixUser>> CheckAsync(Actor actor, string? userName, string? password, bool adminOnly, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(userName)) return ServiceError.Validation("username", "username is required.");
         if (string.IsNullOrEmpty(password)) return ServiceError.Validation("password", "password is required.");
@@ -46,12 +56,16 @@ public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, 
         }
         if (!user.IsActive)
             return await RefuseAsync(db, attempt, AuditActions.LoginFailed, "deactivated", ct);
+        // The password was right, so the failure count starts over even when the door then refuses the user.
         await WriteLockoutAsync(db, user, manager.ResetAccessFailedCountAsync, ct);
+        var refused = adminOnly && !await manager.IsInRoleAsync(user, Roles.Admin);
         db.ChangeTracker.Clear();
-        db.AuditEvents.Add(audit.For(attempt, AuditActions.LoginSucceeded, targetUserId: user.Id));
+        db.AuditEvents.Add(refused
+            ? audit.For(attempt, AuditActions.LoginRefused, AuditOutcome.Failure, targetUserId: user.Id, detail: NotAdmin)
+            : audit.For(attempt, AuditActions.LoginSucceeded, targetUserId: user.Id));
         await db.SaveChangesAsync(ct);
-        metrics.Login("success");
-        return user;
+        metrics.Login(refused ? "refused" : "success");
+        return refused ? ServiceError.Forbidden("This portal is for administrators only.") : user;
     }
 
     /// <summary>Counts a failure (or clears the count) even when other sign-ins of the same user write at the same moment:

@@ -1,5 +1,7 @@
 using Bunit;
 using EnfixPortal.Api.Auditing;
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Users;
 using AuditLog = EnfixPortal.Components.Pages.Audit.AuditLog;
 using EnfixPortal.Tests.Infrastructure;
 using MudBlazor;
@@ -23,5 +25,24 @@ public sealed class AuditLogPageTests : PortalTestContext
         page.WaitForAssertion(() => Assert.DoesNotContain(AuditActions.AppTokenCreated, page.Find("tbody").TextContent));
         Assert.Contains("kate", page.Find("tbody").TextContent);
         Assert.Contains("action=user.created", page.Find("a[download]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task ANonAdminRefusedAtThePortalIsListedAsAFailedRefusalAndFilteredAlone()
+    {
+        await Harness.CreateUserAsync("clerk");
+        await Harness.Get<PasswordSignIn>().CheckAdminAsync(new Actor(null, null, false, Door.Portal), "clerk", "Us3r-Passw0rd!");
+        var page = Render<AuditLog>();
+        page.WaitForAssertion(() => Assert.Contains(AuditActions.LoginRefused, page.Markup));
+
+        await page.InvokeAsync(() => page.FindComponent<MudSelect<string>>().Instance.ValueChanged.InvokeAsync(AuditActions.LoginRefused));
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("tbody tr")));
+        var row = page.Find("tbody tr").TextContent;
+        Assert.Contains("clerk", row);
+        Assert.Contains("failure", row);
+        Assert.Contains("not an administrator", row);
+        Assert.DoesNotContain(AuditActions.LoginSucceeded, page.Find("tbody").TextContent);
+        Assert.Contains(AuditActions.LoginRefused, AuditQueries.KnownActions);
     }
 }

@@ -52,6 +52,18 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ANonAdminRefusedAtThePortalIsAFailedLoginNotALogin()
+    {
+        await _harness.CreateUserAsync("clerk");
+        await _harness.Get<PasswordSignIn>().CheckAdminAsync(new Actor(null, null, false, Door.Portal), "clerk", "Us3r-Passw0rd!");
+
+        var stats = (await _harness.Get<DashboardQueries>().GetAsync(_harness.AdminActor)).Value!;
+
+        Assert.Equal((0, 1), (stats.Logins24h, stats.FailedLogins24h));
+        Assert.Equal(0, stats.Days[^1].Logins);
+    }
+
+    [Fact]
     public async Task OnlyAdministratorsSeeTheDashboard()
     {
         var olga = await _harness.CreateUserAsync("olga");

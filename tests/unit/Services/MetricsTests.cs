@@ -38,6 +38,15 @@ public abstract class MetricsTests(Engine engine) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ANonAdminRefusedAtThePortalIsCountedAsRefused()
+    {
+        await _harness.CreateUserAsync("bob");
+        await _harness.Get<PasswordSignIn>().CheckAdminAsync(new Actor(null, null, false, Door.Portal), "bob", "Us3r-Passw0rd!");
+
+        Assert.Equal([("enfix.logins", "refused")], _meter.Measurements);
+    }
+
+    [Fact]
     public async Task ValidationsAreCountedAsMissHitAndRefused()
     {
         var app = await _harness.CreateAppTokenAsync(_harness.AdminActor);

@@ -8,19 +8,28 @@ namespace EnfixPortal.Api.Dashboard;
 
 public sealed record DashboardDay(DateOnly Day, int TokensIssued, int Logins);
 
-public sealed record DashboardStats(
-    int ActiveAppTokens, int ActiveUserTokens, int ExpiringWithin7Days, int Logins24h, int FailedLogins24h, IReadOnlyList<DashboardDay> Days);
+/// <summary>A count that stops at <see cref="TokenQueries.GridCountLimit"/>: past it, <see cref="Exact"/> is false and
+/// <see cref="Value"/> is the limit ("more than 10,000").</summary>
+public readonly record struct LimitedCount(int Value, bool Exact)
+{
+    public static implicit operator LimitedCount(int exact) => new(exact, Exact: true);
+}
 
-/// <summary>The dashboard's figures, each an SQL count over an index: tokens by (Kind, ExpiresAt), audit events by
-/// (Action, At). Tokens issued per day come from the audit trail, so deleted tokens still count on the day they were made.</summary>
+public sealed record DashboardStats(
+    LimitedCount ActiveAppTokens, LimitedCount ActiveUserTokens, LimitedCount ExpiringWithin7Days, int Logins24h, int FailedLogins24h,
+    IReadOnlyList<DashboardDay> Days);
+
+/// <summary>The dashboard's figures, each an SQL count over an index range: tokens by (Kind or Family, ExpiresAt), stopping at
+/// the grids' count limit as they do; audit events by (Action, At). Tokens issued per day come from the audit trail, so deleted
+/// tokens still count on the day they were made.</summary>
 public sealed class DashboardQueries(IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time)
 {
     public const int ChartDays = 30;
+    public const int CountLimit = TokenQueries.GridCountLimit;
 
     private static readonly string[] Issued = [AuditActions.AppTokenCreated, AuditActions.UserTokenCreated];
     private static readonly string[] Failed = [AuditActions.LoginFailed, AuditActions.LoginLockedOut, AuditActions.LoginRefused];
-    private static readonly TokenKind[] UserKinds = [TokenKind.Login, TokenKind.Obo];
-    private static readonly TokenKind[] AllKinds = [TokenKind.App, TokenKind.Login, TokenKind.Obo];
+    private static readonly TokenFamily[] AllFamilies = [TokenFamily.App, TokenFamily.User];
 
     public async Task<ServiceResult<DashboardStats>> GetAsync(Actor actor, CancellationToken ct = default)
     {
@@ -28,10 +37,9 @@ public sealed class DashboardQueries(IDbContextFactory<EnfixDbContext> dbFactory
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var tokens = db.Tokens.AsNoTracking();
-        var activeApp = await tokens.CountAsync(t => t.Kind == TokenKind.App && t.ExpiresAt > now, ct);
-        var activeUser = await tokens.CountAsync(t => UserKinds.Contains(t.Kind) && t.ExpiresAt > now, ct);
-        var soon = now.AddDays(7);
-        var expiring = await tokens.CountAsync(t => AllKinds.Contains(t.Kind) && t.ExpiresAt > now && t.ExpiresAt <= soon, ct);
+        var activeApp = await CountAsync(ActiveAppTokens(tokens, now), ct);
+        var activeUser = await CountAsync(ActiveUserTokens(tokens, now), ct);
+        var expiring = await CountAsync(ExpiringWithin7Days(tokens, now), ct);
         var dayAgo = now.AddDays(-1);
         var logins = await CountEventsAsync(db, [AuditActions.LoginSucceeded], dayAgo, now.AddTicks(1), ct);
         var failed = await CountEventsAsync(db, Failed, dayAgo, now.AddTicks(1), ct);
@@ -46,6 +54,27 @@ public sealed class DashboardQueries(IDbContextFactory<EnfixDbContext> dbFactory
                 await CountEventsAsync(db, [AuditActions.LoginSucceeded], start, end, ct)));
         }
         return new DashboardStats(activeApp, activeUser, expiring, logins, failed, days);
+    }
+
+    internal static IQueryable<Token> ActiveAppTokens(IQueryable<Token> tokens, DateTime now) =>
+        tokens.Where(t => t.Kind == TokenKind.App && t.ExpiresAt > now);
+
+    internal static IQueryable<Token> ActiveUserTokens(IQueryable<Token> tokens, DateTime now) =>
+        tokens.Where(t => t.Family == TokenFamily.User && t.ExpiresAt > now);
+
+    internal static IQueryable<Token> ExpiringWithin7Days(IQueryable<Token> tokens, DateTime now)
+    {
+        var soon = now.AddDays(7);
+        return tokens.Where(t => AllFamilies.Contains(t.Family) && t.ExpiresAt > now && t.ExpiresAt <= soon);
+    }
+
+    /// <summary>Reads at most one row past the limit: at a million tokens an exact count costs tens of milliseconds.</summary>
+    internal static IQueryable<int> Limited(IQueryable<Token> tokens) => tokens.Take(CountLimit + 1).Select(t => 1);
+
+    private static async Task<LimitedCount> CountAsync(IQueryable<Token> tokens, CancellationToken ct)
+    {
+        var count = await Limited(tokens).CountAsync(ct);
+        return count > CountLimit ? new LimitedCount(CountLimit, Exact: false) : new LimitedCount(count, Exact: true);
     }
 
     private static Task<int> CountEventsAsync(EnfixDbContext db, string[] actions, DateTime from, DateTime to, CancellationToken ct) =>

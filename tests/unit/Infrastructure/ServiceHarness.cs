@@ -92,6 +92,13 @@ public sealed class ServiceHarness : IAsyncLifetime, IAsyncDisposable
         return created.Value!;
     }
 
+    /// <summary>Many app tokens of the admin at once (SQLite only), for limits too large to reach through the service.</summary>
+    public Task SeedAppTokensAsync(int count, TimeSpan lifetime) => QueryAsync(db => db.Database.ExecuteSqlRawAsync("""
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {0})
+        INSERT INTO Tokens (Accessor, SecretHash, Hint, Kind, Family, UserId, CreatedAt, ExpiresAt)
+        SELECT printf('%024x', i + (SELECT COUNT(*) FROM Tokens)), randomblob(32), 'beef', 0, 0, {1}, {2}, {3} FROM n
+        """, count, Admin.Id, Time.GetUtcNow().UtcTicks, (Time.GetUtcNow() + lifetime).UtcTicks));
+
     ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     public async Task DisposeAsync()

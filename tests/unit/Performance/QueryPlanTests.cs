@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Dashboard;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Tests.Infrastructure;
@@ -74,6 +75,27 @@ public sealed class QueryPlanTests : IAsyncLifetime
     {
         var plan = await PlanAsync(db => Filter(db, query).Select(t => 1));
         AssertTokensReadThroughIndex(name, plan);
+    }
+
+    [Theory]
+    [InlineData("active app tokens")]
+    [InlineData("active user tokens")]
+    [InlineData("expiring within 7 days")]
+    public async Task DashboardCountsSearchOneIndexRangeAndStopAtTheLimit(string name)
+    {
+        Func<IQueryable<Token>, DateTime, IQueryable<Token>> count = name switch
+        {
+            "active app tokens" => DashboardQueries.ActiveAppTokens,
+            "active user tokens" => DashboardQueries.ActiveUserTokens,
+            _ => DashboardQueries.ExpiringWithin7Days,
+        };
+        var plan = await PlanAsync(db => DashboardQueries.Limited(count(db.Tokens.AsNoTracking(), DateTime.UtcNow)));
+        var sql = await _harness.QueryAsync(db => Task.FromResult(DashboardQueries.Limited(count(db.Tokens, DateTime.UtcNow)).ToQueryString()));
+
+        var tokenLines = plan.Split('\n').Where(l => l.Contains("Tokens", StringComparison.Ordinal)).ToList();
+        Assert.True(tokenLines.Count == 1 && tokenLines[0].StartsWith("SEARCH", StringComparison.Ordinal) && tokenLines[0].Contains("INDEX"),
+            $"{name}: {plan}");
+        Assert.Contains("LIMIT", sql, StringComparison.Ordinal);
     }
 
     [Theory]

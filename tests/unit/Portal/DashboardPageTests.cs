@@ -31,6 +31,21 @@ public sealed class DashboardPageTests : PortalTestContext
         Assert.NotEmpty(page.FindAll("svg"));
     }
 
+    [Fact]
+    public async Task ACountPastTheLimitIsShownAsTenThousandPlus()
+    {
+        await Harness.SeedAppTokensAsync(10_001, TimeSpan.FromDays(30));
+        await Harness.CreateOboTokenAsync(Harness.AdminActor);
+
+        var page = Render<Dashboard>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-stat]")));
+        Assert.Equal("10,000+", Stat(page, "Active app tokens"));
+        Assert.Equal("more than 10,000", page.Find("[data-stat='Active app tokens']").GetAttribute("title"));
+        Assert.Equal("1", Stat(page, "Active user tokens"));
+        Assert.Null(page.Find("[data-stat='Active user tokens']").GetAttribute("title"));
+    }
+
     private static string Stat(IRenderedComponent<Dashboard> page, string label) =>
         page.Find($"[data-stat='{label}']").TextContent.Trim();
 }

@@ -64,6 +64,22 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TokenCountsAreExactUpToTheLimitAndSayMoreThanPastIt()
+    {
+        await _harness.SeedAppTokensAsync(DashboardQueries.CountLimit, TimeSpan.FromDays(1));
+        var queries = _harness.Get<DashboardQueries>();
+
+        var atLimit = (await queries.GetAsync(_harness.AdminActor)).Value!;
+        await _harness.CreateAppTokenAsync(_harness.AdminActor, seconds: 3600);
+        var pastLimit = (await queries.GetAsync(_harness.AdminActor)).Value!;
+
+        Assert.Equal(new LimitedCount(10_000, Exact: true), atLimit.ActiveAppTokens);
+        Assert.Equal(new LimitedCount(10_000, Exact: false), pastLimit.ActiveAppTokens);
+        Assert.Equal(new LimitedCount(10_000, Exact: false), pastLimit.ExpiringWithin7Days);
+        Assert.Equal(new LimitedCount(0, Exact: true), pastLimit.ActiveUserTokens);
+    }
+
+    [Fact]
     public async Task OnlyAdministratorsSeeTheDashboard()
     {
         var olga = await _harness.CreateUserAsync("olga");

@@ -7,9 +7,11 @@ public sealed record CreateUserRequest(
 public sealed record UpdateUserRequest(
     string? DisplayName = null, string? Email = null, bool? Active = null, bool? Admin = null, string? Password = null);
 
+/// <param name="ActiveAppTokens">Unexpired app tokens that work: none while the user is deactivated.</param>
+/// <param name="SuspendedTokens">Unexpired tokens of a deactivated user: refused now, working again on reactivation.</param>
 public sealed record UserView(
     string Id, string UserName, string? DisplayName, string? Email, bool Active, bool Admin, DateTime CreatedAt,
-    int ActiveAppTokens = 0, int ActiveUserTokens = 0);
+    int ActiveAppTokens = 0, int ActiveUserTokens = 0, int SuspendedTokens = 0);
 
 /// <param name="UserName">An exact username, ignoring case.</param>
 public sealed record UserQuery(string? Text = null, bool? Active = null, int Page = 1, int PerPage = 50, string? UserName = null);

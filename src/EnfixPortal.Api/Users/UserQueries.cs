@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Api.Users;
 
-/// <summary>Reads users, with their active token counts, for administrators.</summary>
+/// <summary>Reads users, with their active token counts, for administrators. A deactivated user's tokens are all refused,
+/// so none of them counts as active; their unexpired ones are counted as suspended instead.</summary>
 public sealed class UserQueries(IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time)
 {
     public async Task<ServiceResult<UserView>> GetAsync(Actor actor, string id, CancellationToken ct = default)
@@ -59,8 +60,9 @@ public sealed class UserQueries(IDbContextFactory<EnfixDbContext> dbFactory, Tim
             u.Id, u.UserName!, u.DisplayName, u.Email, u.IsActive,
             db.UserRoles.Any(r => r.UserId == u.Id && adminRoleId.Contains(r.RoleId)),
             u.CreatedAt,
-            db.Tokens.Count(t => t.UserId == u.Id && t.Family == TokenFamily.App && t.ExpiresAt > now),
-            db.Tokens.Count(t => t.UserId == u.Id && t.Family == TokenFamily.User && t.ExpiresAt > now)));
+            u.IsActive ? db.Tokens.Count(t => t.UserId == u.Id && t.Family == TokenFamily.App && t.ExpiresAt > now) : 0,
+            u.IsActive ? db.Tokens.Count(t => t.UserId == u.Id && t.Family == TokenFamily.User && t.ExpiresAt > now) : 0,
+            u.IsActive ? 0 : db.Tokens.Count(t => t.UserId == u.Id && t.ExpiresAt > now)));
     }
 }
 

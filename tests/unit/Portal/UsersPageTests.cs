@@ -1,5 +1,6 @@
 using Bunit;
 using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
 using EnfixPortal.Components.Pages.Users;
 using EnfixPortal.Tests.Infrastructure;
 using MudBlazor;
@@ -18,13 +19,20 @@ public sealed class UsersPageTests : PortalTestContext
         return page;
     }
 
+    /// <summary>A user with one app token and two OBO tokens.</summary>
+    private async Task<UserView> UserWithTokensAsync(string name)
+    {
+        var user = await Harness.CreateUserAsync(name);
+        await Harness.CreateAppTokenAsync(ServiceHarness.ActorFor(user));
+        await Harness.CreateOboTokenAsync(Harness.AdminActor, userId: user.Id);
+        await Harness.CreateOboTokenAsync(Harness.AdminActor, userId: user.Id);
+        return user;
+    }
+
     [Fact]
     public async Task UsersAreListedWithTheirActiveTokenCounts()
     {
-        var carol = await Harness.CreateUserAsync("carol");
-        await Harness.CreateAppTokenAsync(ServiceHarness.ActorFor(carol));
-        await Harness.CreateOboTokenAsync(Harness.AdminActor, userId: carol.Id);
-        await Harness.CreateOboTokenAsync(Harness.AdminActor, userId: carol.Id);
+        await UserWithTokensAsync("carol");
 
         var page = RenderPage("carol");
 
@@ -33,6 +41,20 @@ public sealed class UsersPageTests : PortalTestContext
         Assert.Contains("admin", Row(page, "admin").QuerySelector("td .mud-chip")!.TextContent);
         Assert.Contains("active", cells);
         Assert.Equal(["1", "2"], cells.Skip(3).Take(2));
+    }
+
+    [Fact]
+    public async Task ADeactivatedUserShowsNoActiveTokensButHowManyAreSuspended()
+    {
+        var gina = await UserWithTokensAsync("gina");
+        await Harness.Get<UserService>().UpdateAsync(Harness.AdminActor, gina.Id, new UpdateUserRequest(Active: false));
+
+        var page = RenderPage("gina");
+
+        var cells = Row(page, "gina").QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["0", "0"], cells.Skip(3).Take(2));
+        Assert.Equal("3 tokens suspended", Row(page, "gina").QuerySelector("[data-suspended]")!.TextContent.Trim());
+        Assert.Null(Row(page, "admin").QuerySelector("[data-suspended]"));
     }
 
     [Fact]

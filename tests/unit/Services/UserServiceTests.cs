@@ -32,6 +32,24 @@ public abstract class UserServiceTests(Engine engine) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADeactivatedUsersTokensCountAsSuspendedNotActiveUntilReactivation()
+    {
+        var bob = await _harness.CreateUserAsync("bob");
+        await _harness.CreateAppTokenAsync(ServiceHarness.ActorFor(bob));
+        await _harness.CreateOboTokenAsync(_harness.AdminActor, userId: bob.Id);
+        await _harness.CreateOboTokenAsync(_harness.AdminActor, userId: bob.Id, seconds: -1);
+        var queries = _harness.Get<UserQueries>();
+
+        await Users.UpdateAsync(_harness.AdminActor, bob.Id, new(Active: false));
+        var deactivated = (await queries.GetAsync(_harness.AdminActor, bob.Id)).Value!;
+        await Users.UpdateAsync(_harness.AdminActor, bob.Id, new(Active: true));
+        var reactivated = (await queries.GetAsync(_harness.AdminActor, bob.Id)).Value!;
+
+        Assert.Equal((0, 0, 2), (deactivated.ActiveAppTokens, deactivated.ActiveUserTokens, deactivated.SuspendedTokens));
+        Assert.Equal((1, 1, 0), (reactivated.ActiveAppTokens, reactivated.ActiveUserTokens, reactivated.SuspendedTokens));
+    }
+
+    [Fact]
     public async Task DeletingAUserDeletesTheirTokens()
     {
         var bob = await _harness.CreateUserAsync("bob");

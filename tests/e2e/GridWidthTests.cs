@@ -1,0 +1,50 @@
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using EnfixPortal.E2E.Infrastructure;
+using EnfixPortal.E2E.Pages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace EnfixPortal.E2E;
+
+/// <summary>Both token grids fit a 1280 × 800 laptop window, drawer open, without scrolling sideways.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class GridWidthTests(PortalFixture fixture)
+{
+    [Theory]
+    [InlineData("App tokens")]
+    [InlineData("User tokens")]
+    public async Task TheTokenGridFitsA1280PixelWindowWithoutSidewaysScrolling(string grid)
+    {
+        var name = $"nightly deploy pipeline {Guid.NewGuid():N}"[..30];
+        await SeedLongRowAsync(grid == "App tokens" ? TokenFamily.App : TokenFamily.User, name);
+        var page = await fixture.NewAdminPageAsync(width: 1280, height: 800);
+        var tokens = grid == "App tokens" ? TokensPage.AppTokens(page) : TokensPage.UserTokens(page);
+
+        await tokens.GotoAsync();
+        await Assertions.Expect(tokens.Row(name)).ToBeVisibleAsync();
+
+        var widths = await page.EvaluateAsync<int[]>("""
+            () => {
+                const page = document.scrollingElement, grid = document.querySelector('.mud-table-container');
+                return [page.scrollWidth, page.clientWidth, grid.scrollWidth, grid.clientWidth];
+            }
+            """);
+        Assert.True(widths[0] <= widths[1], $"{grid}: the page is {widths[0]} px wide in a {widths[1]} px window");
+        Assert.True(widths[2] <= widths[3], $"{grid}: the grid is {widths[2]} px wide in its {widths[3]} px box");
+    }
+
+    /// <summary>A token whose row is as wide as real ones get: a long name and owner, issued by an administrator.</summary>
+    private async Task SeedLongRowAsync(TokenFamily family, string name)
+    {
+        var owner = await fixture.Server.CreateUserAsync($"margaret-hamilton-{Guid.NewGuid():N}"[..24]);
+        var services = fixture.Server.Services;
+        var admin = (await services.GetRequiredService<UserQueries>().FindByNameAsync(PortalServer.AdminUserName))!;
+        var actor = new Actor(admin.Id, admin.UserName, true, Door.Cli);
+        var request = new CreateTokenRequest(owner.Id, name);
+        var tokens = services.GetRequiredService<TokenService>();
+        var created = family == TokenFamily.App ? await tokens.CreateAppTokenAsync(actor, request) : await tokens.CreateOboTokenAsync(actor, request);
+        Assert.True(created.Succeeded, created.Error?.Describe());
+    }
+}

@@ -27,10 +27,18 @@ public sealed class TokensPage(IPage page, string path, string heading, string c
         await Assertions.Expect(Dialog).ToBeVisibleAsync();
         if (forUser is not null)
         {
-            await Dialog.GetByLabel(heading == "App tokens" ? "Owner" : "On behalf of user").FillAsync(forUser);
-            await Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = forUser }).First.ClickAsync();
+            var picker = Dialog.GetByLabel(heading == "App tokens" ? "Owner" : "On behalf of user");
+            await picker.FillAsync(forUser);
+            var choices = Page.Locator(".mud-popover-open .mud-list-item");
+            await choices.Filter(new() { HasText = forUser }).First.ClickAsync();
+            // A click on a choice makes the picker take the focus back, then close its list: text typed elsewhere before
+            // the list has closed can land in the picker, and the token would be created without its name.
+            await Assertions.Expect(choices).ToHaveCountAsync(0);
+            await Assertions.Expect(picker).ToHaveValueAsync(forUser);
         }
-        await Dialog.GetByLabel("Name").FillAsync(name);
+        var nameField = Dialog.GetByLabel("Name");
+        await nameField.FillAsync(name);
+        await Assertions.Expect(nameField).ToHaveValueAsync(name);
         await Dialog.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
         var secret = Dialog.GetByLabel("New token");
         await Assertions.Expect(secret).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f]{32}$"));

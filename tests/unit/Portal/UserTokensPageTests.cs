@@ -25,6 +25,27 @@ public sealed class UserTokensPageTests : PortalTestContext
     }
 
     [Fact]
+    public async Task ANewOboTokenIsInTheGridWhenItsDialogClosesWithoutWaitingForTheLiveRefresh()
+    {
+        var page = Render<UserTokens>();
+        page.WaitForAssertion(() => Assert.Contains("No tokens match", page.Markup));
+
+        var creating = page.FindAll("button").Single(b => b.TextContent.Trim() == "New OBO token").ClickAsync(new());
+        Dialogs.WaitForAssertion(() => Assert.Contains("Create", Dialogs.Markup));
+        await Dialogs.InvokeAsync(() => Dialogs.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Name")
+            .Instance.ValueChanged.InvokeAsync("fresh obo"));
+        await DialogButton("Create").ClickAsync(new());
+        Dialogs.WaitForAssertion(() => Assert.Contains("shown only once", Dialogs.Markup));
+        await DialogButton("Done").ClickAsync(new());
+        await creating.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The fake clock never moves, so the 5-second live refresh cannot be what brought the row in.
+        page.WaitForAssertion(() => Assert.Contains("fresh obo", page.Find("tbody").TextContent), TimeSpan.FromSeconds(2));
+    }
+
+    private AngleSharp.Dom.IElement DialogButton(string text) => Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == text);
+
+    [Fact]
     public async Task KindFilterShowsOnlyOboTokens()
     {
         var bob = await Harness.CreateUserAsync("bob");

@@ -35,9 +35,23 @@ public static class ApiRegistration
         return services;
     }
 
+    /// <summary>Requests under /api take their own branch, ahead of the portal's middleware: the endpoint the host already
+    /// matched, the login rate limit, authorization by the token scheme, and the endpoint itself. The portal's cookie
+    /// authentication, status pages and antiforgery never run for them, so an API call pays only for its own checks.</summary>
+    public static WebApplication UseEnfixApi(this WebApplication app)
+    {
+        app.MapWhen(ApiBoundary.IsApi, api =>
+        {
+            api.UseRouting();
+            api.UseRateLimiter();
+            api.UseAuthorization();
+            api.UseEndpoints(_ => { });
+        });
+        return app;
+    }
+
     public static WebApplication MapEnfixApi(this WebApplication app)
     {
-        app.UseRateLimiter();
         var api = app.MapGroup("/api/v1").WithMetadata(new SkipStatusCodePagesAttribute()).ProducesApiErrors(401, 500);
         api.MapApiRoot();
         api.MapLogin();

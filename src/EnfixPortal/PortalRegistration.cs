@@ -16,11 +16,11 @@ public static class PortalRegistration
     }
 
     /// <summary>Authentication and authorization run before antiforgery, which needs to know the signed-in user.
-    /// Unknown portal addresses show the Not found page; /api answers its own errors in its own shape.</summary>
+    /// Unknown portal addresses show the Not found page. Requests under /api never get here (UseEnfixApi branches them off
+    /// first): they answer their own errors in their own shape.</summary>
     public static WebApplication UseEnfixPortal(this WebApplication app)
     {
-        app.UseWhen(context => !PortalAuthentication.IsApi(context.Request.Path),
-            portal => portal.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

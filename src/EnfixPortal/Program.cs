@@ -38,6 +38,7 @@ catch (OptionsValidationException ex)
     return 1;
 }
 
+app.UseEnfixApi();
 app.UseEnfixPortal();
 app.MapStaticAssets();
 app.MapHealth();

@@ -24,7 +24,7 @@ internal static class TokenHandlers
         group.MapOtherMethods("/{id}", "GET", "PATCH", "DELETE");
     }
 
-    public static async Task<Results<Ok<TItem[]>, ApiError>> ListAsync<TItem>(
+    public static async Task<Results<JsonOk<TItem[]>, ApiError>> ListAsync<TItem>(
         HttpContext http, TokenQueries queries, TokenQuery query, string? page, string? perPage, Func<TokenView, TItem> toItem, CancellationToken ct)
     {
         var paging = Paging.Parse(page, perPage);
@@ -32,14 +32,14 @@ internal static class TokenHandlers
         var listed = await queries.ListAsync(http.Actor(), query with { Page = paging.Value!.Page, PerPage = paging.Value.PerPage }, ct);
         if (listed.Error is { } refused) return ApiError.From(refused);
         Paging.WriteHeaders(http, listed.Value!);
-        return TypedResults.Ok(listed.Value!.Items.Select(toItem).ToArray());
+        return JsonResults.Ok(listed.Value!.Items.Select(toItem).ToArray());
     }
 
-    public static async Task<Results<Ok<TItem>, ApiError>> GetAsync<TItem>(
+    public static async Task<Results<JsonOk<TItem>, ApiError>> GetAsync<TItem>(
         HttpContext http, TokenQueries queries, TokenFamily family, string id, Func<TokenView, TItem> toItem, CancellationToken ct)
     {
         var found = await queries.GetAsync(http.Actor(), family, id, ct);
-        return found.Error is { } missing ? ApiError.From(missing) : TypedResults.Ok(toItem(found.Value!));
+        return found.Error is { } missing ? ApiError.From(missing) : JsonResults.Ok(toItem(found.Value!));
     }
 
     public static async Task<ApiInput<CreatedToken>> CreateAsync(
@@ -55,7 +55,7 @@ internal static class TokenHandlers
         return created.Value!;
     }
 
-    public static async Task<Results<Ok<TItem>, ApiError>> ChangeAsync<TItem>(
+    public static async Task<Results<JsonOk<TItem>, ApiError>> ChangeAsync<TItem>(
         HttpContext http, TokenQueries queries, TokenService tokens, TokenFamily family, string id, Func<TokenView, TItem> toItem, CancellationToken ct)
     {
         var actor = http.Actor();
@@ -66,7 +66,7 @@ internal static class TokenHandlers
         var change = TokenBodies.ParseChange(body.Value);
         if (change.Error is { } invalid) return invalid;
         var changed = await tokens.ChangeAsync(actor, family, id, change.Value!, ct);
-        return changed.Error is { } refused ? ApiError.From(refused) : TypedResults.Ok(toItem(changed.Value!));
+        return changed.Error is { } refused ? ApiError.From(refused) : JsonResults.Ok(toItem(changed.Value!));
     }
 
     public static async Task<Results<NoContent, ApiError>> DeleteAsync(HttpContext http, TokenService tokens, TokenFamily family, string id, CancellationToken ct)

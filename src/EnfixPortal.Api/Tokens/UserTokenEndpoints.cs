@@ -21,7 +21,7 @@ public static class UserTokenEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<UserTokenItem[]>, ApiError>> ListAsync(HttpContext http, TokenQueries queries,
+    private static async Task<Results<JsonOk<UserTokenItem[]>, ApiError>> ListAsync(HttpContext http, TokenQueries queries,
         string? page, [FromQuery(Name = "per_page")] string? perPage, string? user, string? kind, CancellationToken ct)
     {
         if (!string.IsNullOrEmpty(kind) && kind is not ("login" or "obo")) return ApiError.BadRequest("kind", "kind must be login or obo.");
@@ -30,10 +30,10 @@ public static class UserTokenEndpoints
         return await TokenHandlers.ListAsync(http, queries, query, page, perPage, UserTokenItem.From, ct);
     }
 
-    private static async Task<Results<Created<UserTokenCreated>, ApiError>> CreateAsync(HttpContext http, TokenService tokens, CancellationToken ct)
+    private static async Task<Results<JsonCreated<UserTokenCreated>, ApiError>> CreateAsync(HttpContext http, TokenService tokens, CancellationToken ct)
     {
         var created = await TokenHandlers.CreateAsync(http, request => tokens.CreateOboTokenAsync(http.Actor(), request, ct), ct);
         if (created.Error is { } error) return error;
-        return TypedResults.Created(ApiUrls.Item(http, Collection, created.Value!.Token.Accessor), new UserTokenCreated(created.Value.Secret));
+        return JsonResults.Created(ApiUrls.Item(http, Collection, created.Value!.Token.Accessor), new UserTokenCreated(created.Value.Secret));
     }
 }

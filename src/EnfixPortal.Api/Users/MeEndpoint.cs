@@ -18,10 +18,10 @@ public static class MeEndpoint
         return api;
     }
 
-    private static Ok<MeItem> Me(HttpContext http)
+    private static JsonOk<MeItem> Me(HttpContext http)
     {
         var caller = http.Features.GetRequiredFeature<TokenPrincipal>();
-        return TypedResults.Ok(new MeItem(caller.UserId, caller.UserName, caller.Roles,
+        return JsonResults.Ok(new MeItem(caller.UserId, caller.UserName, caller.Roles,
             new TokenInUse(caller.AppTokenAccessor, "app", caller.AppTokenExpiresAt),
             new TokenInUse(caller.UserTokenAccessor, UserTokenItem.KindName(caller.UserTokenKind), caller.UserTokenExpiresAt)));
     }

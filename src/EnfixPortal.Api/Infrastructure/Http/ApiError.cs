@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using EnfixPortal.Api.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -13,7 +14,10 @@ public sealed record ApiErrorBody(IReadOnlyDictionary<string, string> Errors);
 public sealed class ApiError : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<ApiErrorBody>, IContentTypeHttpResult
 {
     public const string Challenge = "Token realm=\"enfix\", headers=\"App-Token Token\"";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DictionaryKeyPolicy = null };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DictionaryKeyPolicy = null, TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+    };
     private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
 
     public ApiError(int statusCode, IReadOnlyDictionary<string, string> errors)
@@ -27,7 +31,7 @@ public sealed class ApiError : IResult, IStatusCodeHttpResult, IValueHttpResult,
     int? IStatusCodeHttpResult.StatusCode => StatusCode;
     public ApiErrorBody Value { get; }
     object? IValueHttpResult.Value => Value;
-    public string ContentType => "application/json; charset=utf-8";
+    public string ContentType => JsonBody.ContentType;
     public IReadOnlyDictionary<string, string> Errors => Value.Errors;
 
     public static ApiError Of(int status, string field, string message) => new(status, new Dictionary<string, string> { [field] = message });
@@ -68,12 +72,9 @@ public sealed class ApiError : IResult, IStatusCodeHttpResult, IValueHttpResult,
         return this;
     }
 
-    public async Task ExecuteAsync(HttpContext httpContext)
+    public Task ExecuteAsync(HttpContext httpContext)
     {
-        var response = httpContext.Response;
-        response.StatusCode = StatusCode;
-        foreach (var (name, value) in _headers) response.Headers[name] = value;
-        response.ContentType = ContentType;
-        await response.WriteAsync(JsonSerializer.Serialize(Value, Json), httpContext.RequestAborted);
+        foreach (var (name, value) in _headers) httpContext.Response.Headers[name] = value;
+        return JsonBody.WriteAsync(httpContext, StatusCode, Value, Json);
     }
 }

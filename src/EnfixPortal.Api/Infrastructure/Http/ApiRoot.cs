@@ -28,7 +28,7 @@ public static class ApiRoot
     /// never the portal's HTML page.</summary>
     public static IEndpointRouteBuilder MapApiRoot(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/", () => TypedResults.Ok(Index)).WithTags("Index").RequireAuthorization(ApiPolicies.Caller);
+        api.MapGet("/", () => JsonResults.Ok(Index)).WithTags("Index").RequireAuthorization(ApiPolicies.Caller);
         api.MapOtherMethods("/", "GET").ExcludeFromDescription();
         return api;
     }

@@ -1,0 +1,68 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace EnfixPortal.Api.Infrastructure.Http;
+
+/// <summary>Writes a JSON answer whole, with its Content-Length: the framework's own JSON results stream the body
+/// chunked, which costs a second write for the closing chunk on every answer of the hot path.</summary>
+public static class JsonBody
+{
+    public const string ContentType = "application/json; charset=utf-8";
+    private static readonly string[] ContentTypes = ["application/json"];
+
+    public static Task WriteAsync<T>(HttpContext http, int status, T value, JsonSerializerOptions? options = null)
+    {
+        options ??= http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+        var response = http.Response;
+        response.StatusCode = status;
+        response.ContentType = ContentType;
+        response.ContentLength = bytes.Length;
+        return response.Body.WriteAsync(bytes, 0, bytes.Length, http.RequestAborted);
+    }
+
+    internal static void Describe<T>(EndpointBuilder builder, int status) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(T), ContentTypes));
+}
+
+/// <summary>200 with a JSON body; documents itself in OpenAPI like the framework's <c>Ok&lt;T&gt;</c>.</summary>
+public sealed class JsonOk<T>(T value) : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>, IEndpointMetadataProvider
+{
+    public T Value => value;
+    object? IValueHttpResult.Value => value;
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    public Task ExecuteAsync(HttpContext httpContext) => JsonBody.WriteAsync(httpContext, StatusCodes.Status200OK, value);
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => JsonBody.Describe<T>(builder, StatusCodes.Status200OK);
+}
+
+/// <summary>201 with the new resource's address in Location and a JSON body.</summary>
+public sealed class JsonCreated<T>(string location, T value) : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>, IEndpointMetadataProvider
+{
+    public string Location => location;
+    public T Value => value;
+    object? IValueHttpResult.Value => value;
+    public int? StatusCode => StatusCodes.Status201Created;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.Location = location;
+        return JsonBody.WriteAsync(httpContext, StatusCodes.Status201Created, value);
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => JsonBody.Describe<T>(builder, StatusCodes.Status201Created);
+}
+
+public static class JsonResults
+{
+    public static JsonOk<T> Ok<T>(T value) => new(value);
+    public static JsonCreated<T> Created<T>(string location, T value) => new(location, value);
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text;
+using EnfixPortal.Tests.Cli;
+using EnfixPortal.Tests.Infrastructure;
+
+namespace EnfixPortal.Tests.Operations;
+
+/// <summary>What the real Kestrel server puts on the wire for API answers: each JSON body goes out whole with its
+/// Content-Length (one write, no chunked framing), whatever its status.</summary>
+public sealed class ApiWireTests : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _database = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task EveryKindOfApiAnswerCarriesItsLengthAndIsNotChunked()
+    {
+        var appToken = (await CliProcess.RunAsync(_database, null, "app-tokens", "create", "--username", "admin")).LastLine;
+        await using var server = await ServerProcess.StartAsync(_database.Path);
+        var login = await RealServerSession.LogInAsync(server.Http, appToken, "admin", ServerProcess.AdminPassword);
+
+        await AssertSentWholeAsync(server.Http, HttpMethod.Get, "/api/v1/me", appToken, login, HttpStatusCode.OK);
+        await AssertSentWholeAsync(server.Http, HttpMethod.Get, "/api/v1/app_tokens/", appToken, login, HttpStatusCode.OK);
+        await AssertSentWholeAsync(server.Http, HttpMethod.Post, "/api/v1/app_tokens/", appToken, login, HttpStatusCode.Created,
+            """{"seconds_until_expire": 60}""");
+        await AssertSentWholeAsync(server.Http, HttpMethod.Get, "/api/v1/me", appToken, null, HttpStatusCode.Unauthorized);
+        await AssertSentWholeAsync(server.Http, HttpMethod.Post, "/api/v1/app_tokens/", appToken, login, HttpStatusCode.BadRequest,
+            """{"seconds_until_expire": "soon"}""");
+        await AssertSentWholeAsync(server.Http, HttpMethod.Get, "/api/v1/nowhere", appToken, login, HttpStatusCode.NotFound);
+    }
+
+    private static async Task AssertSentWholeAsync(HttpClient http, HttpMethod method, string path, string appToken, string? token,
+        HttpStatusCode expected, string? json = null)
+    {
+        using var request = new HttpRequestMessage(method, path)
+        {
+            Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("App-Token", appToken);
+        if (token is not null) request.Headers.Add("Token", token);
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        Assert.StartsWith("{", Encoding.UTF8.GetString(body).TrimStart('['), StringComparison.Ordinal);
+    }
+}

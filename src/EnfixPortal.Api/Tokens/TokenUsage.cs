@@ -12,8 +12,14 @@ public sealed class TokenUsage(IDbContextFactory<EnfixDbContext> dbFactory, ILog
 {
     private ConcurrentDictionary<string, DateTime> _pending = new();
 
-    public void Record(string accessor, DateTime at) =>
+    /// <summary>Last use is shown to the second, so a token already recorded within the same second needs no write:
+    /// the hot path then only reads the dictionary.</summary>
+    public void Record(string accessor, DateTime at)
+    {
+        if (_pending.TryGetValue(accessor, out var previous) && previous.Ticks / TimeSpan.TicksPerSecond >= at.Ticks / TimeSpan.TicksPerSecond)
+            return;
         _pending.AddOrUpdate(accessor, static (_, at) => at, static (_, previous, at) => previous > at ? previous : at, at);
+    }
 
     public int PendingCount => _pending.Count;
 

@@ -118,6 +118,25 @@ public abstract class TokenQueriesTests(Engine engine) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LastUsedIsExactToTheSecondWhateverTheNumberOfUsesInBetween()
+    {
+        var app = await _harness.CreateAppTokenAsync(_harness.AdminActor);
+        var user = await _harness.CreateOboTokenAsync(_harness.AdminActor);
+        var validator = _harness.Get<TokenValidator>();
+        var second = new DateTime(_harness.Time.GetUtcNow().UtcDateTime.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        _harness.Time.SetUtcNow(second.AddMinutes(5).AddMilliseconds(100));
+        await validator.ValidateAsync(app.Secret, user.Secret);
+        _harness.Time.Advance(TimeSpan.FromMilliseconds(800));
+        await validator.ValidateAsync(app.Secret, user.Secret);
+        _harness.Time.Advance(TimeSpan.FromMilliseconds(150));
+        await validator.ValidateAsync(app.Secret, user.Secret);
+        await _harness.Get<TokenUsage>().FlushAsync();
+
+        var lastUsed = (await Queries.GetAsync(_harness.AdminActor, TokenFamily.App, app.Secret)).Value!.LastUsedAt!.Value;
+        Assert.Equal(second.AddMinutes(5).AddSeconds(1), new DateTime(lastUsed.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc));
+    }
+
+    [Fact]
     public async Task TokensWithoutANameOrAUseSortFirstAscendingAndLastDescendingOnEveryEngine()
     {
         var user = await _harness.CreateOboTokenAsync(_harness.AdminActor);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using EnfixPortal.Api.Common;
@@ -29,10 +30,19 @@ public sealed class TokenAuthenticationHandler(
         }
         var principal = validated.Value!;
         Context.Features.Set(principal);
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, principal.UserId), new(ClaimTypes.Name, principal.UserName) };
-        claims.AddRange(principal.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
-        var identity = new ClaimsIdentity(claims, SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        return AuthenticateResult.Success(Tickets.GetValue(principal.Owner, NewTicket));
+    }
+
+    /// <summary>One ticket per cached user, made on its first request and dropped with it: the validation cache replaces
+    /// the <see cref="CachedUser"/> whenever the user changes, so a ticket never outlives the user it describes. Nothing in
+    /// the pipeline changes a principal once authenticated (no claims transformation is registered).</summary>
+    private static readonly ConditionalWeakTable<CachedUser, AuthenticationTicket> Tickets = new();
+
+    private static AuthenticationTicket NewTicket(CachedUser user)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.UserId), new(ClaimTypes.Name, user.UserName) };
+        claims.AddRange(user.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        return new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -46,7 +56,12 @@ public sealed class TokenAuthenticationHandler(
         ApiError.From(ServiceError.Forbidden("Only an administrator may do this.")).ExecuteAsync(Context);
 
     /// <summary>A header sent twice is not a token.</summary>
-    private string? Single(string header) => Request.Headers[header] is { Count: > 0 } values ? string.Join(",", values.ToArray()) : null;
+    private string? Single(string header) => Request.Headers[header] switch
+    {
+        { Count: 0 } => null,
+        { Count: 1 } values => values[0],
+        var values => string.Join(",", values.ToArray()),
+    };
 
     private sealed record TokenRefusal(ServiceError Error);
 }

@@ -32,8 +32,9 @@ public static class PersistenceServices
         {
             if (string.IsNullOrWhiteSpace(connectionString)) connectionString = DefaultConnectionString;
             services.AddSingleton<SqlitePragmas>();
-            services.AddDbContextFactory<SqliteEnfixDbContext>((sp, options) =>
-                options.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqlitePragmas>()));
+            services.AddSingleton<SqliteWriteGate>();
+            services.AddDbContextFactory<SqliteEnfixDbContext>((sp, options) => options.UseSqlite(connectionString)
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<SqliteWriteGate>()));
             services.AddSingleton<IDbContextFactory<EnfixDbContext>, DerivedContextFactory<SqliteEnfixDbContext>>();
         }
         services.AddScoped<EnfixDbContext>(sp => sp.GetRequiredService<IDbContextFactory<EnfixDbContext>>().CreateDbContext());

@@ -8,6 +8,7 @@ namespace EnfixPortal.Api.Infrastructure.Persistence;
 /// (<see cref="DatabaseStartup"/>); synchronous=FULL makes an acknowledged commit survive power loss too.</summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
+    public const int BusyTimeoutMilliseconds = 10_000;
     public const string Sql = "PRAGMA busy_timeout=10000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);

@@ -3,7 +3,7 @@
 # with wrk and prints ratios measured side by side in this one run (see docs/performance.md for the targets).
 #   bench/run.sh            all four figures, including the 1,000,000 + 1,000,000 token scale run (minutes)
 #   bench/run.sh --quick    figures 1-3 only
-# Env: DURATION (wrk seconds per run, default 10), CONNECTIONS (default 32), PORT (default 5391), PEER_PORT (5392).
+# Env: DURATION (wrk seconds per run, default 10), WARMUP (seconds of load before each measured pair, default 5), CONNECTIONS (default 32), PORT (default 5391), PEER_PORT (5392).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
@@ -52,7 +52,7 @@ sign_in() { # prints "APP TOKEN" for the admin on the running server
 }
 
 best() { printf '%s\n' "$@" | sort -g | tail -n 1; }
-warm() { wrk -t2 -c"$CONNECTIONS" -d3s "$@" >/dev/null; }  # JIT tiering settles before a measured run
+warm() { wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-5}s" "$@" >/dev/null; }  # JIT tiering settles before a measured run
 
 pair() { # "a_rps b_rps": two endpoints measured alternately, twice each after a warm-up, best run of each
   local base_url=$1 health=$2 me=$3; shift 3
@@ -84,8 +84,12 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["App-Token"] = "$APP"
 LUA
 # Few connections and a long timeout: each login is ~100 ms of deliberate hashing, so more would only queue.
-LOGIN=$(CONNECTIONS=4 rps --timeout 30s -s "$WORK/login.lua" "$BASE/api/v1/token/")
-HASH=$("$WORK/tool/EnfixPortal.Bench" hash-rate --seconds "$DURATION" | awk '/hash_verifications_per_second/ {print $2}')
+# Logins and the in-process hash loop alternate, twice each, best of each: a machine whose load changes between two
+# measurements would otherwise skew the ratio.
+logins() { CONNECTIONS=$((2 * $(nproc))) rps --timeout 30s -s "$WORK/login.lua" "$BASE/api/v1/token/"; }
+hashes() { "$WORK/tool/EnfixPortal.Bench" hash-rate --seconds "$DURATION" | awk '/hash_verifications_per_second/ {print $2}'; }
+L1=$(logins); X1=$(hashes); L2=$(logins); X2=$(hashes)
+LOGIN=$(best "$L1" "$L2"); HASH=$(best "$X1" "$X2")
 
 echo "3. create" >&2
 cat >"$WORK/create.lua" <<LUA
@@ -96,10 +100,12 @@ wrk.headers["App-Token"] = "$APP"
 wrk.headers["Token"] = "$TOKEN"
 LUA
 warm -s "$WORK/create.lua" "$BASE/api/v1/app_tokens/"
-CREATE=$(rps -s "$WORK/create.lua" "$BASE/api/v1/app_tokens/")
+rm -f "$WORK/inserts.db"*; cli backup --to "$WORK/inserts.db" >/dev/null  # the same schema and indexes, copied consistently while serving
+creates() { rps -s "$WORK/create.lua" "$BASE/api/v1/app_tokens/"; }
+inserts() { "$WORK/tool/EnfixPortal.Bench" insert-rate --db "$WORK/inserts.db" --seconds "$DURATION" | awk '/raw_inserts_per_second/ {print $2}'; }
+C1=$(creates); I1=$(inserts); C2=$(creates); I2=$(inserts)
+CREATE=$(best "$C1" "$C2"); INSERT=$(best "$I1" "$I2")
 stop_server
-cp "$DB" "$WORK/inserts.db"
-INSERT=$("$WORK/tool/EnfixPortal.Bench" insert-rate --db "$WORK/inserts.db" --seconds "$DURATION" | awk '/raw_inserts_per_second/ {print $2}')
 
 report() { printf '%-58s %s\n' "$1" "$2"; }
 echo

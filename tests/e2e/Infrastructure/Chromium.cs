@@ -51,6 +51,9 @@ public sealed class PortalFixture : IAsyncLifetime
             BaseURL = Server.BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
+        // A shared two-core CI machine can take more than Playwright's 5 s to render a page; waiting longer for what
+        // must appear keeps every assertion as strict and only stops load from failing it.
+        Assertions.SetDefaultExpectTimeout(15_000);
         return await context.NewPageAsync();
     }
 

@@ -40,7 +40,8 @@ public sealed class UserTokensPageTests : PortalTestContext
         await creating.WaitAsync(TimeSpan.FromSeconds(10));
 
         // The fake clock never moves, so the 5-second live refresh cannot be what brought the row in.
-        page.WaitForAssertion(() => Assert.Contains("fresh obo", page.Find("tbody").TextContent), TimeSpan.FromSeconds(2));
+        page.WaitForAssertion(() => Assert.True(page.Find("tbody").TextContent.Contains("fresh obo"),
+            $"Grid: {page.Find("tbody").TextContent} snackbar: {Snackbars.Markup}"), TimeSpan.FromSeconds(2));
     }
 
     private AngleSharp.Dom.IElement DialogButton(string text) => Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == text);

@@ -1,7 +1,7 @@
 using EnfixPortal.Api.Infrastructure.Http;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
-using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
@@ -18,8 +18,8 @@ public static class ApiRegistration
 {
     public static IServiceCollection AddEnfixApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(ApiPolicies.Add);
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResults>();
         services.AddLoginRateLimit();
         services.ConfigureHttpJsonOptions(ApiJson.Configure);
         services.AddSingleton<IStartupFilter, RequestTracing>();
@@ -36,7 +36,7 @@ public static class ApiRegistration
     }
 
     /// <summary>Requests under /api take their own branch, ahead of the portal's middleware: the endpoint the host already
-    /// matched, the login rate limit, authorization by the token scheme, and the endpoint itself. The portal's cookie
+    /// matched, the login rate limit, the token pair's check, authorization, and the endpoint itself. The portal's cookie
     /// authentication, status pages and antiforgery never run for them, so an API call pays only for its own checks.</summary>
     public static WebApplication UseEnfixApi(this WebApplication app)
     {
@@ -44,6 +44,7 @@ public static class ApiRegistration
         {
             api.UseRouting();
             api.UseRateLimiter();
+            api.UseMiddleware<TokenAuthentication>();
             api.UseAuthorization();
             api.UseEndpoints(_ => { });
         });

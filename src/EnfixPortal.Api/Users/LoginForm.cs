@@ -15,7 +15,7 @@ public static class LoginForm
     {
         var bytes = await RequestBody.ReadBytesAsync(request, ct);
         if (bytes.Error is { } tooLarge) return tooLarge;
-        var header = Single(request.Headers[TokenAuthenticationHandler.AppTokenHeader]);
+        var header = TokenAuthentication.Single(request.Headers[TokenAuthentication.AppTokenHeader]);
         if (bytes.Value!.Length == 0) return new Fields(header, null, null);
         if (RequestBody.IsJson(request.ContentType)) return FromJson(bytes.Value, header);
         var isForm = RequestBody.Is(request.ContentType, "application/x-www-form-urlencoded");
@@ -56,6 +56,4 @@ public static class LoginForm
         var read = new Fields(header ?? fields.String("app_token"), fields.String("username"), fields.String("password"));
         return fields.Error is { } wrongType ? wrongType : read;
     }
-
-    private static string? Single(StringValues values) => values.Count == 0 ? null : string.Join(",", values.ToArray());
 }

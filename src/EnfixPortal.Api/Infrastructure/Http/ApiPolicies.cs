@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace EnfixPortal.Api.Infrastructure.Http;
 
-/// <summary>Authorization policies of the API; both authenticate with the token scheme only, so a portal cookie
-/// never counts and a refusal never redirects.</summary>
+/// <summary>Authorization policies of the API, judged on the user <see cref="TokenAuthentication"/> set from the token
+/// pair. They name no authentication scheme: /api requests run no cookie authentication, so a portal cookie never counts,
+/// and a refusal is answered by <see cref="ApiAuthorizationResults"/>, never by a scheme's redirect.</summary>
 public static class ApiPolicies
 {
     public const string Caller = "EnfixApiCaller";
@@ -12,8 +13,7 @@ public static class ApiPolicies
 
     public static void Add(AuthorizationOptions options)
     {
-        options.AddPolicy(Caller, policy => policy.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
-        options.AddPolicy(Admin, policy => policy.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName)
-            .RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        options.AddPolicy(Caller, policy => policy.RequireAuthenticatedUser());
+        options.AddPolicy(Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
     }
 }

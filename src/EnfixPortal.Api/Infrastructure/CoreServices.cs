@@ -46,6 +46,7 @@ public static class CoreServices
         services.AddSingleton<AuditLog>();
         services.AddSingleton<TokenRevocations>();
         services.AddSingleton<TokenUsage>();
+        services.AddSingleton<TokenInserts>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<TokenQueries>();
         services.AddSingleton<TokenBulk>();

@@ -10,7 +10,7 @@ namespace EnfixPortal.Api.Tokens;
 /// <summary>Creates, changes and deletes app and user tokens for every door, each change with its audit event.</summary>
 public sealed class TokenService(
     IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, IOptionsMonitor<TokenSettings> options,
-    AuditLog audit, TokenRevocations revocations)
+    AuditLog audit, TokenRevocations revocations, TokenInserts inserts)
 {
     public const string MalformedUserId = "One or more IDs are not formatted correctly.";
 
@@ -23,13 +23,10 @@ public sealed class TokenService(
 
     public async Task<CreatedToken> IssueLoginTokenAsync(Actor actor, EnfixUser user, string? appTokenAccessor, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = Now;
         var (token, secret) = NewToken(TokenKind.Login, user.Id, actor.UserId, null, Expiry.FromLifetime(options.CurrentValue.UserTokenLifetime, now), now);
         token.LoginAppTokenAccessor = appTokenAccessor;
-        db.Tokens.Add(token);
-        db.AuditEvents.Add(audit.For(actor, AuditActions.UserTokenCreated, targetAccessor: token.Accessor, targetUserId: user.Id, detail: "login"));
-        await db.SaveChangesAsync(ct);
+        await inserts.AddAsync(token, audit.For(actor, AuditActions.UserTokenCreated, targetAccessor: token.Accessor, targetUserId: user.Id, detail: "login"));
         return new CreatedToken(secret, TokenMapping.ToView(token, user.UserName, now));
     }
 
@@ -90,20 +87,23 @@ public sealed class TokenService(
         var expiry = request.SecondsUntilExpire is { } seconds ? Expiry.FromSeconds(seconds, now) : Expiry.FromLifetime(defaultLifetime, now);
         if (expiry.Error is { } invalid) return invalid;
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var owner = await db.Users.AsNoTracking().Where(u => u.Id == ownerId)
-            .Select(u => new { u.UserName, u.IsActive }).SingleOrDefaultAsync(ct);
+        var owner = await OwnerAsync(ownerId, ct);
         if (owner is null)
             return ServiceError.Validation("user", "No user has this ID.");
-        if (!owner.IsActive)
+        if (!owner.Value.IsActive)
             return ServiceError.Validation("user", "This user is deactivated; reactivate them before issuing tokens.");
 
         var (token, secret) = NewToken(kind, ownerId, actor.UserId, name.Value, expiry.Value, now);
-        db.Tokens.Add(token);
-        db.AuditEvents.Add(audit.For(actor, kind == TokenKind.App ? AuditActions.AppTokenCreated : AuditActions.UserTokenCreated,
+        await inserts.AddAsync(token, audit.For(actor, kind == TokenKind.App ? AuditActions.AppTokenCreated : AuditActions.UserTokenCreated,
             targetAccessor: token.Accessor, targetUserId: ownerId));
-        await db.SaveChangesAsync(ct);
-        return new CreatedToken(secret, TokenMapping.ToView(token, owner.UserName, now));
+        return new CreatedToken(secret, TokenMapping.ToView(token, owner.Value.UserName, now));
+    }
+
+    private async Task<(string? UserName, bool IsActive)?> OwnerAsync(string ownerId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == ownerId).Select(u => new { u.UserName, u.IsActive }).SingleOrDefaultAsync(ct);
+        return owner is null ? null : (owner.UserName, owner.IsActive);
     }
 
     private static (Token Token, string Secret) NewToken(TokenKind kind, string userId, string? issuedBy, string? name, DateTime expiresAt, DateTime now)

@@ -1,3 +1,4 @@
+using EnfixPortal.Account;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -16,6 +17,9 @@ public static class SecurityHeaders
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+    /// <summary>API answers are JSON that no browser should render or frame, so they may load nothing at all.</summary>
+    public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
 
     /// <summary>The API reference page (Scalar) configures itself with an inline script and compiles code at run time.</summary>
     public const string ReferencePagePolicy =
@@ -69,7 +73,8 @@ public static class SecurityHeaders
     {
         var headers = http.Response.Headers;
         // Replaces what Blazor (frame-ancestors 'self') and antiforgery (SAMEORIGIN) send on their own.
-        headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/scalar") ? ReferencePagePolicy : PortalPolicy(http);
+        headers.ContentSecurityPolicy = PortalAuthentication.IsApi(http.Request.Path) ? ApiPolicy
+            : http.Request.Path.StartsWithSegments("/scalar") ? ReferencePagePolicy : PortalPolicy(http);
         headers.XFrameOptions = "DENY";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";

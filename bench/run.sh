@@ -3,7 +3,7 @@
 # with wrk and prints ratios measured side by side in this one run (see docs/performance.md for the targets).
 #   bench/run.sh            all four figures, including the 1,000,000 + 1,000,000 token scale run (minutes)
 #   bench/run.sh --quick    figures 1-3 only
-# Env: DURATION (wrk seconds per run, default 10), WARMUP (seconds of load before each measured pair, default 5), CONNECTIONS (default 32), PORT (default 5391), PEER_PORT (5392).
+# Env: DURATION (wrk seconds per run, default 10), WARMUP (seconds of load before each measured pair, default 10), CONNECTIONS (default 32), PORT (default 5391), PEER_PORT (5392).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
@@ -24,7 +24,7 @@ dotnet publish src/EnfixPortal -c Release -o "$WORK/server" --nologo -v q >&2
 dotnet publish bench/EnfixPortal.Bench -c Release -o "$WORK/tool" --nologo -v q >&2
 
 server_pid=
-stop_server() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null; server_pid=; }
+stop_server() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true; fi; server_pid=; }
 trap 'stop_server; [ -f /tmp/peer-identity-bearer/pid ] && kill "$(cat /tmp/peer-identity-bearer/pid)" 2>/dev/null; true' EXIT
 
 start_server() { # $1: database file
@@ -52,7 +52,7 @@ sign_in() { # prints "APP TOKEN" for the admin on the running server
 }
 
 best() { printf '%s\n' "$@" | sort -g | tail -n 1; }
-warm() { wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-5}s" "$@" >/dev/null; }  # JIT tiering settles before a measured run
+warm() { wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-10}s" "$@" >/dev/null; }  # JIT tiering settles before a measured run
 
 pair() { # "a_rps b_rps": two endpoints measured alternately, twice each after a warm-up, best run of each
   local base_url=$1 health=$2 me=$3; shift 3
@@ -88,6 +88,7 @@ LUA
 # measurements would otherwise skew the ratio.
 logins() { CONNECTIONS=$((2 * $(nproc))) rps --timeout 30s -s "$WORK/login.lua" "$BASE/api/v1/token/"; }
 hashes() { "$WORK/tool/EnfixPortal.Bench" hash-rate --seconds "$DURATION" | awk '/hash_verifications_per_second/ {print $2}'; }
+CONNECTIONS=$((2 * $(nproc))) warm --timeout 30s -s "$WORK/login.lua" "$BASE/api/v1/token/"  # JIT tiering of Identity and EF Core
 L1=$(logins); X1=$(hashes); L2=$(logins); X2=$(hashes)
 LOGIN=$(best "$L1" "$L2"); HASH=$(best "$X1" "$X2")
 

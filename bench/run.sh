@@ -25,7 +25,7 @@ dotnet publish bench/EnfixPortal.Bench -c Release -o "$WORK/tool" --nologo -v q 
 
 server_pid=
 stop_server() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true; fi; server_pid=; }
-trap 'stop_server; [ -f /tmp/peer-identity-bearer/pid ] && kill "$(cat /tmp/peer-identity-bearer/pid)" 2>/dev/null; true' EXIT
+trap 'stop_server; if [ -f /tmp/peer-identity-bearer/pid ]; then kill "$(cat /tmp/peer-identity-bearer/pid)" 2>/dev/null || true; fi' EXIT
 
 start_server() { # $1: database file
   (cd "$WORK" && ConnectionStrings__Enfix="Data Source=$1" Enfix__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \

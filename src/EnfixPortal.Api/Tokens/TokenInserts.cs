@@ -9,7 +9,8 @@ namespace EnfixPortal.Api.Tokens;
 /// into the database together, each with its audit event, in one transaction: with synchronous=FULL every commit costs
 /// a disk flush, so concurrent creations share one flush instead of queueing for one each. A creation is acknowledged
 /// only once the commit that holds it has returned; a group that fails is written again one by one, so one bad row
-/// fails only its own creation.</summary>
+/// fails only its own creation. Never call it inside an open write transaction: the group's own transaction would
+/// queue behind that one (<see cref="Infrastructure.Persistence.SqliteWriteGate"/>).</summary>
 public sealed class TokenInserts(IDbContextFactory<EnfixDbContext> dbFactory)
 {
     public const int MaxGroup = 256;

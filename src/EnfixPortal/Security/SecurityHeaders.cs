@@ -1,7 +1,7 @@
-using EnfixPortal.Account;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using EnfixPortal.Account;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components;

@@ -86,9 +86,10 @@ LUA
 # Few connections and a long timeout: each login is ~100 ms of deliberate hashing, so more would only queue.
 # Logins and the in-process hash loop alternate, twice each, best of each: a machine whose load changes between two
 # measurements would otherwise skew the ratio.
-logins() { CONNECTIONS=$((2 * $(nproc))) rps --timeout 30s -s "$WORK/login.lua" "$BASE/api/v1/token/"; }
+LOGIN_CONNECTIONS=$((2 * $(nproc)))
+logins() { CONNECTIONS=$LOGIN_CONNECTIONS rps --timeout 30s -s "$WORK/login.lua" "$BASE/api/v1/token/"; }
 hashes() { "$WORK/tool/EnfixPortal.Bench" hash-rate --seconds "$DURATION" | awk '/hash_verifications_per_second/ {print $2}'; }
-CONNECTIONS=$((2 * $(nproc))) warm --timeout 30s -s "$WORK/login.lua" "$BASE/api/v1/token/"  # JIT tiering of Identity and EF Core
+CONNECTIONS=$LOGIN_CONNECTIONS warm --timeout 30s -s "$WORK/login.lua" "$BASE/api/v1/token/"  # JIT tiering of Identity and EF Core
 L1=$(logins); X1=$(hashes); L2=$(logins); X2=$(hashes)
 LOGIN=$(best "$L1" "$L2"); HASH=$(best "$X1" "$X2")
 

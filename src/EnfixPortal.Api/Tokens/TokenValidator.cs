@@ -14,11 +14,12 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
 {
     public const string AppTokenField = "app_token";
     public const string UserTokenField = "token";
+    public const string MissingAppToken = "Send an app token in the App-Token header.";
 
     public async ValueTask<ServiceResult<TokenPrincipal>> ValidateAsync(string? appToken, string? userToken, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(appToken))
-            return Refuse(AppTokenField, "Send an app token in the App-Token header.");
+            return Refuse(AppTokenField, MissingAppToken);
         if (string.IsNullOrEmpty(userToken))
             return Refuse(UserTokenField, "Send a user token in the Token header; get one from POST /api/v1/token/.");
         var app = await ResolveAsync(appToken, ct);

@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Infrastructure.Http;
 using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -49,11 +50,9 @@ public static class PortalAuthentication
         return services;
     }
 
-    public static bool IsApi(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
-
     private static Task RedirectUnlessApi(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (IsApi(context.Request.Path)) context.Response.StatusCode = status;
+        if (ApiBoundary.IsApi(context.Request.Path)) context.Response.StatusCode = status;
         else context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }

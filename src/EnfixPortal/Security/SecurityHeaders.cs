@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using EnfixPortal.Account;
+using EnfixPortal.Api.Infrastructure.Http;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components;
@@ -73,7 +73,7 @@ public static class SecurityHeaders
     {
         var headers = http.Response.Headers;
         // Replaces what Blazor (frame-ancestors 'self') and antiforgery (SAMEORIGIN) send on their own.
-        headers.ContentSecurityPolicy = PortalAuthentication.IsApi(http.Request.Path) ? ApiPolicy
+        headers.ContentSecurityPolicy = ApiBoundary.IsApi(http.Request.Path) ? ApiPolicy
             : http.Request.Path.StartsWithSegments("/scalar") ? ReferencePagePolicy : PortalPolicy(http);
         headers.XFrameOptions = "DENY";
         headers.XContentTypeOptions = "nosniff";

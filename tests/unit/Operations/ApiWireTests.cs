@@ -35,12 +35,7 @@ public sealed class ApiWireTests : IAsyncLifetime
     private static async Task AssertSentWholeAsync(HttpClient http, HttpMethod method, string path, string appToken, string? token,
         HttpStatusCode expected, string? json = null)
     {
-        using var request = new HttpRequestMessage(method, path)
-        {
-            Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("App-Token", appToken);
-        if (token is not null) request.Headers.Add("Token", token);
+        using var request = RealServerSession.NewRequest(method, path, appToken, token, json);
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsByteArrayAsync();
 

@@ -11,15 +11,23 @@ public static class RealServerSession
     public static async Task<(HttpStatusCode Status, JsonNode? Json)> SendAsync(HttpClient http, HttpMethod method, string path,
         string? appToken, string? token, string? json = null, HttpContent? content = null)
     {
-        using var request = new HttpRequestMessage(method, path)
+        using var request = NewRequest(method, path, appToken, token, json, content);
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, body.Length == 0 ? null : JsonNode.Parse(body));
+    }
+
+    /// <summary>A request as curl would send it: the two token headers when given, a JSON body when given.</summary>
+    public static HttpRequestMessage NewRequest(HttpMethod method, string path, string? appToken, string? token, string? json = null,
+        HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path)
         {
             Content = content ?? (json is null ? null : new StringContent(json, Encoding.UTF8, "application/json")),
         };
         if (appToken is not null) request.Headers.Add("App-Token", appToken);
         if (token is not null) request.Headers.Add("Token", token);
-        using var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, body.Length == 0 ? null : JsonNode.Parse(body));
+        return request;
     }
 
     public static async Task<string> LogInAsync(HttpClient http, string appToken, string userName, string password)

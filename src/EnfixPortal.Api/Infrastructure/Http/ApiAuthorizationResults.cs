@@ -20,7 +20,7 @@ public sealed class ApiAuthorizationResults : IAuthorizationMiddlewareResultHand
         var error = authorizeResult.Forbidden
             ? ServiceError.Forbidden("Only an administrator may do this.")
             : context.Features.Get<TokenRefusal>()?.Error
-              ?? ServiceError.Unauthenticated(TokenValidator.AppTokenField, "Send an app token in the App-Token header.");
+              ?? ServiceError.Unauthenticated(TokenValidator.AppTokenField, TokenValidator.MissingAppToken);
         return ApiError.From(error).ExecuteAsync(context);
     }
 }

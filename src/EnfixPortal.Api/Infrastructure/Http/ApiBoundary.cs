@@ -14,7 +14,10 @@ namespace EnfixPortal.Api.Infrastructure.Http;
 /// portal's exception handler and, in Development, the developer exception page.</summary>
 public sealed class ApiBoundary(ILogger<ApiBoundary> logger) : IStartupFilter, IExceptionHandler, IDeveloperPageExceptionFilter
 {
-    public static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
+    /// <summary>The one test of "is this an API request", used by the pipeline branch, the error handling and the portal.</summary>
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsApi(HttpContext http) => IsApi(http.Request.Path);
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {

@@ -1,12 +1,12 @@
 using EnfixPortal.Api.Infrastructure.Http;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,8 +18,10 @@ public static class ApiRegistration
 {
     public static IServiceCollection AddEnfixApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddAuthorization(ApiPolicies.Add);
-        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResults>();
+        // API endpoints name their policy but are judged by TokenAuthentication, not by the framework's authorization
+        // middleware (which the /api branch does not run); the endpoint middleware's check for that middleware is off.
+        // The portal's branch runs UseAuthorization as usual.
+        services.Configure<RouteOptions>(options => options.SuppressCheckForUnhandledSecurityMetadata = true);
         services.AddLoginRateLimit();
         services.ConfigureHttpJsonOptions(ApiJson.Configure);
         services.AddSingleton<IStartupFilter, RequestTracing>();
@@ -36,8 +38,9 @@ public static class ApiRegistration
     }
 
     /// <summary>Requests under /api take their own branch, ahead of the portal's middleware: the endpoint the host already
-    /// matched, the login rate limit, the token pair's check, authorization, and the endpoint itself. The portal's cookie
-    /// authentication, status pages and antiforgery never run for them, so an API call pays only for its own checks.</summary>
+    /// matched, the login rate limit, the token pair's check with the endpoint's policy, and the endpoint itself. The
+    /// portal's cookie authentication, authorization, status pages and antiforgery never run for them, so an API call pays
+    /// only for its own checks.</summary>
     public static WebApplication UseEnfixApi(this WebApplication app)
     {
         app.MapWhen(ApiBoundary.IsApi, api =>
@@ -45,7 +48,6 @@ public static class ApiRegistration
             api.UseRouting();
             api.UseRateLimiter();
             api.UseMiddleware<TokenAuthentication>();
-            api.UseAuthorization();
             api.UseEndpoints(_ => { });
         });
         return app;

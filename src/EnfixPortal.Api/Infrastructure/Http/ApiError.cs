@@ -18,6 +18,7 @@ public sealed class ApiError : IResult, IStatusCodeHttpResult, IValueHttpResult,
     {
         DictionaryKeyPolicy = null, TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
+    private static readonly JsonTypeInfo<ApiErrorBody> BodyInfo = (JsonTypeInfo<ApiErrorBody>)Json.GetTypeInfo(typeof(ApiErrorBody));
     private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
 
     public ApiError(int statusCode, IReadOnlyDictionary<string, string> errors)
@@ -75,6 +76,6 @@ public sealed class ApiError : IResult, IStatusCodeHttpResult, IValueHttpResult,
     public Task ExecuteAsync(HttpContext httpContext)
     {
         foreach (var (name, value) in _headers) httpContext.Response.Headers[name] = value;
-        return JsonBody.WriteAsync(httpContext, StatusCode, Value, Json);
+        return JsonBody.WriteAsync(httpContext, StatusCode, Value, BodyInfo);
     }
 }

@@ -1,19 +1,50 @@
-using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 
 namespace EnfixPortal.Api.Infrastructure.Http;
 
-/// <summary>Authorization policies of the API, judged on the user <see cref="TokenAuthentication"/> set from the token
-/// pair. They name no authentication scheme: /api requests run no cookie authentication, so a portal cookie never counts,
-/// and a refusal is answered by <see cref="ApiAuthorizationResults"/>, never by a scheme's redirect.</summary>
+/// <summary>What an API endpoint asks of its caller.</summary>
+public enum ApiAccess
+{
+    /// <summary>Nothing: the login, the index of errors, a 404, a 405.</summary>
+    Open,
+    /// <summary>A valid token pair.</summary>
+    Caller,
+    /// <summary>A valid token pair whose user is an administrator.</summary>
+    Admin,
+}
+
+/// <summary>The API's two authorization policies, named on endpoints with <c>RequireAuthorization</c> (so OpenAPI and
+/// anyone reading the metadata see them) and judged by <see cref="TokenAuthentication"/> on the cached token pair: no
+/// authentication scheme, no authorization service and no per-request allocation stand between a request and its check.
+/// A portal cookie never counts (/api requests run no cookie authentication) and a refusal is never a redirect.</summary>
 public static class ApiPolicies
 {
     public const string Caller = "EnfixApiCaller";
     public const string Admin = "EnfixApiAdmin";
 
-    public static void Add(AuthorizationOptions options)
+    /// <summary>The strictest policy the endpoint names (a group's and its own); <c>AllowAnonymous</c> wins, as in the
+    /// framework. Any other kind of authorization data on an API endpoint is a programming error and fails loudly rather
+    /// than let a request through unchecked.</summary>
+    public static ApiAccess AccessOf(Endpoint? endpoint)
     {
-        options.AddPolicy(Caller, policy => policy.RequireAuthenticatedUser());
-        options.AddPolicy(Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        if (endpoint is null || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null) return ApiAccess.Open;
+        var access = ApiAccess.Open;
+        foreach (var data in endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>())
+        {
+            var named = data switch
+            {
+                { Roles: not null } or { AuthenticationSchemes: not null } => Unknown(endpoint, data),
+                { Policy: Caller } => ApiAccess.Caller,
+                { Policy: Admin } => ApiAccess.Admin,
+                _ => Unknown(endpoint, data),
+            };
+            if (named > access) access = named;
+        }
+        return access;
     }
+
+    private static ApiAccess Unknown(Endpoint endpoint, IAuthorizeData data) => throw new InvalidOperationException(
+        $"API endpoint '{endpoint.DisplayName}' asks for authorization the API does not judge (policy '{data.Policy}', " +
+        $"roles '{data.Roles}', schemes '{data.AuthenticationSchemes}'); use ApiPolicies.{nameof(Caller)} or ApiPolicies.{nameof(Admin)}.");
 }

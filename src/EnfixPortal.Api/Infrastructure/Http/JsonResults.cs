@@ -3,10 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace EnfixPortal.Api.Infrastructure.Http;
 
@@ -17,15 +14,22 @@ public static class JsonBody
     public const string ContentType = "application/json; charset=utf-8";
     private static readonly string[] ContentTypes = ["application/json"];
 
-    public static Task WriteAsync<T>(HttpContext http, int status, T value, JsonSerializerOptions? options = null)
+    public static Task WriteAsync<T>(HttpContext http, int status, T value) => WriteAsync(http, status, value, ApiTypes<T>.Info);
+
+    public static Task WriteAsync<T>(HttpContext http, int status, T value, JsonTypeInfo<T> typeInfo)
     {
-        options ??= http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
         var response = http.Response;
         response.StatusCode = status;
         response.ContentType = ContentType;
         response.ContentLength = bytes.Length;
         return response.Body.WriteAsync(bytes, 0, bytes.Length, http.RequestAborted);
+    }
+
+    /// <summary>The contract of each answer type under <see cref="ApiJson.Options"/>, looked up once per type.</summary>
+    private static class ApiTypes<T>
+    {
+        public static readonly JsonTypeInfo<T> Info = (JsonTypeInfo<T>)ApiJson.Options.GetTypeInfo(typeof(T));
     }
 
     internal static void Describe<T>(EndpointBuilder builder, int status) =>

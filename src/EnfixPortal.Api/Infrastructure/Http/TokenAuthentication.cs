@@ -2,17 +2,16 @@ using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Tokens;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
 namespace EnfixPortal.Api.Infrastructure.Http;
 
 /// <summary>The <c>App-Token</c> + <c>Token</c> header pair, checked by <see cref="TokenValidator"/> for every API
-/// endpoint that asks for authorization (and for no other: a login or a 404 checks nothing). A valid pair becomes the
-/// request's user, so the framework's authorization middleware judges the endpoint's policy on it; a refused pair is
-/// kept for <see cref="ApiAuthorizationResults"/> to answer with its reason. Runs in the /api branch only, where no
-/// cookie is ever read.</summary>
+/// endpoint that names one of the <see cref="ApiPolicies"/> (and for no other: a login or a 404 checks nothing), and the
+/// policy judged on the result. A refused pair is answered 401 with the reason (and the <c>WWW-Authenticate</c>
+/// challenge), a non-administrator on an administrator's endpoint 403; a valid pair becomes the request's
+/// <see cref="TokenPrincipal"/> feature and its user. Runs in the /api branch only, where no cookie is ever read.</summary>
 public sealed class TokenAuthentication(RequestDelegate next, TokenValidator validator)
 {
     public const string AuthenticationType = "EnfixToken";
@@ -24,19 +23,28 @@ public sealed class TokenAuthentication(RequestDelegate next, TokenValidator val
     /// in the pipeline changes a principal once set (no claims transformation runs for the API).</summary>
     private static readonly ConditionalWeakTable<CachedUser, ClaimsPrincipal> Principals = new();
 
-    public async Task InvokeAsync(HttpContext http)
+    public Task InvokeAsync(HttpContext http)
     {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is not null)
+        var access = ApiPolicies.AccessOf(http.GetEndpoint());
+        return access == ApiAccess.Open ? next(http) : CheckAsync(http, access);
+    }
+
+    private async Task CheckAsync(HttpContext http, ApiAccess access)
+    {
+        var validated = await validator.ValidateAsync(Single(http, AppTokenHeader), Single(http, UserTokenHeader), http.RequestAborted);
+        if (validated.Error is { } error)
         {
-            var validated = await validator.ValidateAsync(Single(http, AppTokenHeader), Single(http, UserTokenHeader), http.RequestAborted);
-            if (validated.Error is { } error)
-                http.Features.Set(new TokenRefusal(error));
-            else
-            {
-                http.Features.Set(validated.Value!);
-                http.User = Principals.GetValue(validated.Value!.Owner, NewPrincipal);
-            }
+            await ApiError.From(error).ExecuteAsync(http);
+            return;
         }
+        var caller = validated.Value!;
+        if (access == ApiAccess.Admin && !caller.IsAdmin)
+        {
+            await ApiError.From(ServiceError.Forbidden("Only an administrator may do this.")).ExecuteAsync(http);
+            return;
+        }
+        http.Features.Set(caller);
+        http.User = Principals.GetValue(caller.Owner, NewPrincipal);
         await next(http);
     }
 
@@ -57,6 +65,3 @@ public sealed class TokenAuthentication(RequestDelegate next, TokenValidator val
         _ => string.Join(",", values.ToArray()),
     };
 }
-
-/// <summary>Why the token pair of this request was refused.</summary>
-public sealed record TokenRefusal(ServiceError Error);

@@ -5,11 +5,13 @@ using EnfixPortal.Api.Infrastructure.Http;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace EnfixPortal.Security;
 
-/// <summary>What a browser is told to enforce on every answer (portal, API, static files): a Content-Security-Policy
-/// under which Blazor Server and MudBlazor run, no framing, no MIME sniffing, no referrer; HSTS on HTTPS outside
+/// <summary>What a browser is told to enforce on every answer (portal, static files; API answers get theirs from
+/// <see cref="ApiHeaders"/> when the request arrives): a Content-Security-Policy under which Blazor Server and MudBlazor
+/// run, no framing, no MIME sniffing, no referrer; HSTS on HTTPS outside
 /// Development; cookies HttpOnly, SameSite and Secure whenever the request came over HTTPS. Nothing here redirects:
 /// a redirected API POST would lose its body, and plain-HTTP loopback use must keep working (TLS belongs in front).</summary>
 public static class SecurityHeaders
@@ -17,9 +19,6 @@ public static class SecurityHeaders
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
-
-    /// <summary>API answers are JSON that no browser should render or frame, so they may load nothing at all.</summary>
-    public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
 
     /// <summary>The API reference page (Scalar) configures itself with an inline script and compiles code at run time.</summary>
     public const string ReferencePagePolicy =
@@ -49,12 +48,15 @@ public static class SecurityHeaders
             options.Cookie.HttpOnly = true;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        // No "Server: Kestrel" on any answer: nothing tells a scanner which server (and version range) it talks to.
+        services.Configure<KestrelServerOptions>(options => options.AddServerHeader = false);
         services.AddSingleton<IStartupFilter, Filter>();
         return services;
     }
 
     /// <summary>Runs ahead of the whole pipeline (a startup filter), so answers that authentication or authorization
-    /// end early (401, 403) carry the headers too.</summary>
+    /// end early (401, 403) carry the headers too. A portal page's headers are set as its answer starts, since Blazor and
+    /// antiforgery set their own on the way.</summary>
     private sealed class Filter(IWebHostEnvironment environment) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
@@ -62,7 +64,7 @@ public static class SecurityHeaders
             if (!environment.IsDevelopment()) app.UseHsts();
             app.Use((http, nextMiddleware) =>
             {
-                http.Response.OnStarting(AddHeaders, http);
+                if (!ApiBoundary.IsApi(http)) http.Response.OnStarting(AddHeaders, http);
                 return nextMiddleware(http);
             });
             next(app);
@@ -73,14 +75,10 @@ public static class SecurityHeaders
     private static readonly Func<object, Task> AddHeaders = state =>
     {
         var http = (HttpContext)state;
-        var headers = http.Response.Headers;
-        // Replaces what Blazor (frame-ancestors 'self') and antiforgery (SAMEORIGIN) send on their own.
-        headers.ContentSecurityPolicy = ApiBoundary.IsApi(http.Request.Path) ? ApiPolicy
-            : http.Request.Path.StartsWithSegments("/scalar") ? ReferencePagePolicy : PortalPolicy(http);
-        headers.XFrameOptions = "DENY";
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        // The API's set (no framing, sniffing or referrer), with the page's own policy: replaces what Blazor
+        // (frame-ancestors 'self') and antiforgery (SAMEORIGIN) send on their own.
+        ApiHeaders.Apply(http.Response.Headers);
+        http.Response.Headers.ContentSecurityPolicy = http.Request.Path.StartsWithSegments("/scalar") ? ReferencePagePolicy : PortalPolicy(http);
         return Task.CompletedTask;
     };
 }

@@ -6,7 +6,7 @@ using EnfixPortal.Tests.Infrastructure;
 namespace EnfixPortal.Tests.Operations;
 
 /// <summary>What the real Kestrel server puts on the wire for API answers: each JSON body goes out whole with its
-/// Content-Length (one write, no chunked framing), whatever its status.</summary>
+/// Content-Length (one write, no chunked framing), whatever its status, and the server does not name itself.</summary>
 public sealed class ApiWireTests : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _database = new();
@@ -43,5 +43,6 @@ public sealed class ApiWireTests : IAsyncLifetime
         Assert.NotEqual(true, response.Headers.TransferEncodingChunked);
         Assert.Equal(body.Length, response.Content.Headers.ContentLength);
         Assert.StartsWith("{", Encoding.UTF8.GetString(body).TrimStart('['), StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Server"), $"{path}: Server: {string.Join(",", response.Headers.Server)}");
     }
 }

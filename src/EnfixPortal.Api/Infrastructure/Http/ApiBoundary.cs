@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 
 namespace EnfixPortal.Api.Infrastructure.Http;
 
-/// <summary>Wraps every <c>/api</c> request, ahead of routing and authentication: one log line with secrets
-/// redacted, an error status that the framework set without a body given the API's shape, and an unexpected exception
+/// <summary>Wraps every <c>/api</c> request, ahead of routing and authentication: the API's security headers
+/// (<see cref="ApiHeaders"/>), one log line with secrets redacted, an error status that the framework set without a body given the API's shape, and an unexpected exception
 /// turned into a 500 in that shape (logged with its trace id, no stack trace sent). As an <see cref="IExceptionHandler"/> and a developer-page filter it also answers for /api inside the
 /// portal's exception handler and, in Development, the developer exception page.</summary>
 public sealed class ApiBoundary(ILogger<ApiBoundary> logger) : IStartupFilter, IExceptionHandler, IDeveloperPageExceptionFilter
@@ -39,6 +39,7 @@ public sealed class ApiBoundary(ILogger<ApiBoundary> logger) : IStartupFilter, I
     private async Task WrapAsync(HttpContext http, RequestDelegate next)
     {
         var started = Stopwatch.GetTimestamp();
+        ApiHeaders.Apply(http.Response.Headers);
         try
         {
             await next(http);
@@ -69,6 +70,7 @@ public sealed class ApiBoundary(ILogger<ApiBoundary> logger) : IStartupFilter, I
         logger.LogError(exception, "Unexpected error on API {Method} {Path} (trace {TraceId})",
             http.Request.Method, RedactedPath(http.Request.Path), traceId);
         http.Response.Clear();
+        ApiHeaders.Apply(http.Response.Headers);
         await ApiError.Of(StatusCodes.Status500InternalServerError, "server",
             $"Something went wrong on our side; quote trace id {traceId} when reporting it.").ExecuteAsync(http);
     }

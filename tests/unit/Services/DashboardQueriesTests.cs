@@ -35,6 +35,26 @@ public sealed class DashboardQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADeactivatedUsersTokensAreNotCountedActiveUntilReactivation()
+    {
+        var bob = await _harness.CreateUserAsync("bob");
+        await _harness.CreateAppTokenAsync(ServiceHarness.ActorFor(bob), seconds: 3 * 86400);
+        await _harness.CreateOboTokenAsync(_harness.AdminActor, userId: bob.Id, seconds: 3600);
+        var users = _harness.Get<UserService>();
+        var dashboard = _harness.Get<DashboardQueries>();
+        var before = (await dashboard.GetAsync(_harness.AdminActor)).Value!;
+
+        await users.UpdateAsync(_harness.AdminActor, bob.Id, new(Active: false));
+        var deactivated = (await dashboard.GetAsync(_harness.AdminActor)).Value!;
+        await users.UpdateAsync(_harness.AdminActor, bob.Id, new(Active: true));
+        var reactivated = (await dashboard.GetAsync(_harness.AdminActor)).Value!;
+
+        Assert.Equal((1, 1, 2), (before.ActiveAppTokens.Value, before.ActiveUserTokens.Value, before.ExpiringWithin7Days.Value));
+        Assert.Equal((0, 0, 0), (deactivated.ActiveAppTokens.Value, deactivated.ActiveUserTokens.Value, deactivated.ExpiringWithin7Days.Value));
+        Assert.Equal((1, 1, 2), (reactivated.ActiveAppTokens.Value, reactivated.ActiveUserTokens.Value, reactivated.ExpiringWithin7Days.Value));
+    }
+
+    [Fact]
     public async Task ChartHasThirtyDaysEndingTodayWithIssuedTokensAndLoginsPerDay()
     {
         await _harness.CreateAppTokenAsync(_harness.AdminActor);

@@ -3,12 +3,15 @@
 # with wrk and prints ratios measured side by side in this one run (see docs/performance.md for the targets).
 #   bench/run.sh            all four figures, including the 1,000,000 + 1,000,000 token scale run (minutes)
 #   bench/run.sh --quick    figures 1-3 only
-# Env: DURATION (wrk seconds per run, default 10), WARMUP (seconds of load before each measured pair, default 10), CONNECTIONS (default 32), PORT (default 5391), PEER_PORT (5392).
+# Env: DURATION (wrk seconds per run, default 10), WARMUP (seconds of load before each measured pair, default 10),
+#      ROUNDS (alternating measurements of each figure, best counts; default 3), CONNECTIONS (default 32),
+#      PORT (default 5391), PEER_PORT (5392).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
 WORK=/tmp/enfix-bench
 DURATION=${DURATION:-10}
+ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-5391}
 PEER_PORT=${PEER_PORT:-5392}
@@ -54,15 +57,21 @@ sign_in() { # prints "APP TOKEN" for the admin on the running server
 best() { printf '%s\n' "$@" | sort -g | tail -n 1; }
 warm() { wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-10}s" "$@" >/dev/null; }  # JIT tiering settles before a measured run
 
-pair() { # "a_rps b_rps": two endpoints measured alternately, twice each after a warm-up, best run of each
-  local base_url=$1 health=$2 me=$3; shift 3
-  warm "$base_url$health"; warm "$@" "$base_url$me"
-  local h1 m1 h2 m2
-  h1=$(rps "$base_url$health"); m1=$(rps "$@" "$base_url$me"); h2=$(rps "$base_url$health"); m2=$(rps "$@" "$base_url$me")
-  echo "$(best "$h1" "$h2") $(best "$m1" "$m2")"
+rounds() { # "best_1 best_2 ...": each command (a quoted string) run in turn, ROUNDS times over, best result of each
+  local -a bests=(); local i r cmd value
+  for ((r = 0; r < ROUNDS; r++)); do
+    i=0
+    for cmd in "$@"; do
+      value=$(eval "$cmd"); bests[i]=$(best "${bests[i]:-0}" "$value"); i=$((i + 1))
+    done
+  done
+  echo "${bests[*]}"
 }
 
-auth_overhead() { pair "$BASE" /healthz /api/v1/me -H "App-Token: $1" -H "Token: $2"; }
+auth_overhead() { # "healthz_rps me_rps" for our server, after a warm-up of both
+  warm "$BASE/healthz"; warm -H "App-Token: $1" -H "Token: $2" "$BASE/api/v1/me"
+  rounds "rps '$BASE/healthz'" "rps -H 'App-Token: $1' -H 'Token: $2' '$BASE/api/v1/me'"
+}
 
 : >"$WORK/wrk.log"
 DB="$WORK/small.db"; rm -f "$DB"*
@@ -71,9 +80,14 @@ read -r APP TOKEN < <(sign_in)
 curl -fsS -o /dev/null -H "App-Token: $APP" -H "Token: $TOKEN" "$BASE/api/v1/me"
 
 echo "1. auth overhead" >&2
-read -r H1 M1 < <(auth_overhead "$APP" "$TOKEN")
+# Ours and the peer run side by side; their four figures are measured in turn, round after round, so a change in the
+# machine's load between two measurements reaches both servers alike.
+PEER="http://127.0.0.1:$PEER_PORT"
 BEARER=$(bash "$ROOT/../shared/peers/identity-bearer/run.sh" "$PEER_PORT" 2>/dev/null | tail -n 1)
-read -r PH PM < <(pair "http://127.0.0.1:$PEER_PORT" /healthz /me -H "Authorization: Bearer $BEARER")
+warm "$BASE/healthz"; warm -H "App-Token: $APP" -H "Token: $TOKEN" "$BASE/api/v1/me"
+warm "$PEER/healthz"; warm -H "Authorization: Bearer $BEARER" "$PEER/me"
+read -r H1 M1 PH PM < <(rounds "rps '$BASE/healthz'" "rps -H 'App-Token: $APP' -H 'Token: $TOKEN' '$BASE/api/v1/me'" \
+  "rps '$PEER/healthz'" "rps -H 'Authorization: Bearer $BEARER' '$PEER/me'")
 kill "$(cat /tmp/peer-identity-bearer/pid)" 2>/dev/null || true
 
 echo "2. login" >&2
@@ -84,14 +98,13 @@ wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["App-Token"] = "$APP"
 LUA
 # Few connections and a long timeout: each login is ~100 ms of deliberate hashing, so more would only queue.
-# Logins and the in-process hash loop alternate, twice each, best of each: a machine whose load changes between two
-# measurements would otherwise skew the ratio.
+# Logins and the in-process hash loop alternate, ROUNDS times each, best of each: a machine whose load changes between
+# two measurements would otherwise skew the ratio.
 LOGIN_CONNECTIONS=$((2 * $(nproc)))
 logins() { CONNECTIONS=$LOGIN_CONNECTIONS rps --timeout 30s -s "$WORK/login.lua" "$BASE/api/v1/token/"; }
 hashes() { "$WORK/tool/EnfixPortal.Bench" hash-rate --seconds "$DURATION" | awk '/hash_verifications_per_second/ {print $2}'; }
 CONNECTIONS=$LOGIN_CONNECTIONS warm --timeout 30s -s "$WORK/login.lua" "$BASE/api/v1/token/"  # JIT tiering of Identity and EF Core
-L1=$(logins); X1=$(hashes); L2=$(logins); X2=$(hashes)
-LOGIN=$(best "$L1" "$L2"); HASH=$(best "$X1" "$X2")
+read -r LOGIN HASH < <(rounds logins hashes)
 
 echo "3. create" >&2
 cat >"$WORK/create.lua" <<LUA
@@ -105,8 +118,7 @@ warm -s "$WORK/create.lua" "$BASE/api/v1/app_tokens/"
 rm -f "$WORK/inserts.db"*; cli backup --to "$WORK/inserts.db" >/dev/null  # the same schema and indexes, copied consistently while serving
 creates() { rps -s "$WORK/create.lua" "$BASE/api/v1/app_tokens/"; }
 inserts() { "$WORK/tool/EnfixPortal.Bench" insert-rate --db "$WORK/inserts.db" --seconds "$DURATION" | awk '/raw_inserts_per_second/ {print $2}'; }
-C1=$(creates); I1=$(inserts); C2=$(creates); I2=$(inserts)
-CREATE=$(best "$C1" "$C2"); INSERT=$(best "$I1" "$I2")
+read -r CREATE INSERT < <(rounds creates inserts)
 stop_server
 
 report() { printf '%-58s %s\n' "$1" "$2"; }

@@ -69,9 +69,23 @@ public sealed partial class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>SIGTERM, as systemd or docker stop sends it; returns the exit code of the graceful shutdown.</summary>
-    public async Task<int> TerminateAsync()
+    public Task<int> TerminateAsync()
+    {
+        SendTerminate();
+        return ExitCodeAsync();
+    }
+
+    /// <summary>SIGTERM without waiting: the shutdown goes on while the caller does something else.</summary>
+    public void SendTerminate()
     {
         if (SendSignal(_process.Id, 15) != 0) throw new InvalidOperationException("Could not send SIGTERM.");
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits (at most a minute) for the process to end; its exit code.</summary>
+    public async Task<int> ExitCodeAsync()
+    {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await _process.WaitForExitAsync(timeout.Token);
         await Task.Delay(100); // the last output lines arrive after the exit

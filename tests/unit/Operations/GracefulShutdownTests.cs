@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using EnfixPortal.Tests.Cli;
+using EnfixPortal.Tests.Infrastructure;
+using static EnfixPortal.Tests.Operations.RealServerSession;
+
+namespace EnfixPortal.Tests.Operations;
+
+/// <summary>A SIGTERM (systemd, docker stop) lets a request already in flight finish and answer before the server exits:
+/// here a token creation whose body is still arriving when the signal comes.</summary>
+public sealed class GracefulShutdownTests : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _database = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
+
+    [Fact]
+    public async Task ARequestInFlightWhenTheServerIsToldToStopIsAnsweredAndKept()
+    {
+        var appToken = (await CliProcess.RunAsync(_database, null, "app-tokens", "create", "--username", "admin")).LastLine;
+        await using var server = await ServerProcess.StartAsync(_database.Path);
+        var login = await LogInAsync(server.Http, appToken, "admin", ServerProcess.AdminPassword);
+        var body = new HeldBackContent("""{"seconds_until_expire": 3600, "name": "made during shutdown"}""");
+
+        var answer = SendAsync(server.Http, HttpMethod.Post, "/api/v1/app_tokens/", appToken, login, content: body);
+        await body.FirstPartSent;
+        await Task.Delay(300); // the server has the request's head and waits in the endpoint for the rest of the body
+        server.SendTerminate();
+        await Task.Delay(700);
+        var exitedBeforeTheAnswer = server.HasExited;
+        body.SendTheRest();
+        var (status, created) = await answer;
+
+        Assert.False(exitedBeforeTheAnswer, "the server exited with a request in flight");
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal(0, await server.ExitCodeAsync());
+        await using var restarted = await ServerProcess.StartAsync(_database.Path);
+        var (found, item) = await RealServerSession.SendAsync(restarted.Http, HttpMethod.Get,
+            $"/api/v1/app_tokens/{created!["app_token"]!.GetValue<string>()}/", appToken, login);
+        Assert.Equal(HttpStatusCode.OK, found);
+        Assert.Equal("made during shutdown", item!["name"]!.GetValue<string>());
+    }
+
+    /// <summary>A JSON body with a declared length whose second half goes out only when the test says so.</summary>
+    private sealed class HeldBackContent : HttpContent
+    {
+        private readonly byte[] _bytes;
+        private readonly TaskCompletionSource _firstPartSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _rest = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public HeldBackContent(string json)
+        {
+            _bytes = Encoding.UTF8.GetBytes(json);
+            Headers.ContentType = new("application/json");
+        }
+
+        public Task FirstPartSent => _firstPartSent.Task;
+
+        public void SendTheRest() => _rest.TrySetResult();
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            var half = _bytes.Length / 2;
+            await stream.WriteAsync(_bytes.AsMemory(0, half));
+            await stream.FlushAsync();
+            _firstPartSent.TrySetResult();
+            await _rest.Task;
+            await stream.WriteAsync(_bytes.AsMemory(half));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _bytes.Length;
+            return true;
+        }
+    }
+}

@@ -1,35 +1,26 @@
 using System.Net;
 using System.Text;
-using EnfixPortal.Tests.Cli;
-using EnfixPortal.Tests.Infrastructure;
 
 namespace EnfixPortal.Tests.Operations;
 
 /// <summary>What the real Kestrel server puts on the wire for API answers: each JSON body goes out whole with its
 /// Content-Length (one write, no chunked framing), whatever its status, and the server does not name itself.</summary>
-public sealed class ApiWireTests : IAsyncLifetime
+public sealed class ApiWireTests : RealServerTests
 {
-    private readonly SqliteTestDatabase _database = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
-
     [Fact]
     public async Task EveryKindOfApiAnswerCarriesItsLengthAndIsNotChunked()
     {
-        var appToken = (await CliProcess.RunAsync(_database, null, "app-tokens", "create", "--username", "admin")).LastLine;
-        await using var server = await ServerProcess.StartAsync(_database.Path);
-        var login = await RealServerSession.LogInAsync(server.Http, appToken, "admin", ServerProcess.AdminPassword);
+        await using var server = await ServerProcess.StartAsync(Database.Path);
+        var login = await RealServerSession.LogInAsync(server.Http, AppToken, "admin", ServerProcess.AdminPassword);
 
-        await AssertSentWholeAsync(server.Http, HttpMethod.Get, "/api/v1/me", appToken, login, HttpStatusCode.OK);
-        await AssertSentWholeAsync(server.Http, HttpMethod.Get, "/api/v1/app_tokens/", appToken, login, HttpStatusCode.OK);
-        await AssertSentWholeAsync(server.Http, HttpMethod.Post, "/api/v1/app_tokens/", appToken, login, HttpStatusCode.Created,
+        await AssertSentWholeAsync(server.Http, HttpMethod.Get, "/api/v1/me", AppToken, login, HttpStatusCode.OK);
+        await AssertSentWholeAsync(server.Http, HttpMethod.Get, "/api/v1/app_tokens/", AppToken, login, HttpStatusCode.OK);
+        await AssertSentWholeAsync(server.Http, HttpMethod.Post, "/api/v1/app_tokens/", AppToken, login, HttpStatusCode.Created,
             """{"seconds_until_expire": 60}""");
-        await AssertSentWholeAsync(server.Http, HttpMethod.Get, "/api/v1/me", appToken, null, HttpStatusCode.Unauthorized);
-        await AssertSentWholeAsync(server.Http, HttpMethod.Post, "/api/v1/app_tokens/", appToken, login, HttpStatusCode.BadRequest,
+        await AssertSentWholeAsync(server.Http, HttpMethod.Get, "/api/v1/me", AppToken, null, HttpStatusCode.Unauthorized);
+        await AssertSentWholeAsync(server.Http, HttpMethod.Post, "/api/v1/app_tokens/", AppToken, login, HttpStatusCode.BadRequest,
             """{"seconds_until_expire": "soon"}""");
-        await AssertSentWholeAsync(server.Http, HttpMethod.Get, "/api/v1/nowhere", appToken, login, HttpStatusCode.NotFound);
+        await AssertSentWholeAsync(server.Http, HttpMethod.Get, "/api/v1/nowhere", AppToken, login, HttpStatusCode.NotFound);
     }
 
     private static async Task AssertSentWholeAsync(HttpClient http, HttpMethod method, string path, string appToken, string? token,

@@ -1,27 +1,17 @@
 using System.Collections.Concurrent;
 using System.Net;
-using EnfixPortal.Tests.Cli;
-using EnfixPortal.Tests.Infrastructure;
 using static EnfixPortal.Tests.Operations.RealServerSession;
 
 namespace EnfixPortal.Tests.Operations;
 
 /// <summary>The real server process, killed or stopped the way an operator's machine would do it.</summary>
-public sealed class DurabilityTests : IAsyncLifetime
+public sealed class DurabilityTests : RealServerTests
 {
-    private readonly SqliteTestDatabase _database = new();
-    private string _appToken = null!;
-
-    public async Task InitializeAsync() =>
-        _appToken = (await CliProcess.RunAsync(_database, null, "app-tokens", "create", "--username", "admin")).LastLine;
-
-    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
-
     [Fact]
     public async Task EveryTokenWhoseCreationWasAcknowledgedSurvivesASigkillInTheMiddleOfCreations()
     {
-        await using var first = await ServerProcess.StartAsync(_database.Path);
-        var login = await LogInAsync(first.Http, _appToken, "admin", ServerProcess.AdminPassword);
+        await using var first = await ServerProcess.StartAsync(Database.Path);
+        var login = await LogInAsync(first.Http, AppToken, "admin", ServerProcess.AdminPassword);
         var acknowledged = new ConcurrentBag<(bool App, string Secret)>();
         var cutOff = 0;
 
@@ -33,7 +23,7 @@ public sealed class DurabilityTests : IAsyncLifetime
                 try
                 {
                     var (status, json) = await SendAsync(first.Http, HttpMethod.Post, app ? "/api/v1/app_tokens/" : "/api/v1/tokens/",
-                        _appToken, login, """{"seconds_until_expire": 86400}""");
+                        AppToken, login, """{"seconds_until_expire": 86400}""");
                     Assert.Equal(HttpStatusCode.Created, status);
                     acknowledged.Add((app, json![app ? "app_token" : "token"]!.GetValue<string>()));
                 }
@@ -49,27 +39,27 @@ public sealed class DurabilityTests : IAsyncLifetime
         await Task.WhenAll(writers);
 
         Assert.True(cutOff > 0, "no request was cut off by the kill");
-        await using var second = await ServerProcess.StartAsync(_database.Path);
+        await using var second = await ServerProcess.StartAsync(Database.Path);
         foreach (var (app, secret) in acknowledged)
-            Assert.Equal(HttpStatusCode.OK, app ? await MeAsync(second.Http, secret, login) : await MeAsync(second.Http, _appToken, secret));
+            Assert.Equal(HttpStatusCode.OK, app ? await MeAsync(second.Http, secret, login) : await MeAsync(second.Http, AppToken, secret));
     }
 
     [Fact]
     public async Task SigtermStopsGracefullyAndRecordsTheLastUseOfTokensUsedJustBefore()
     {
         var slowFlush = new Dictionary<string, string> { ["Enfix__Tokens__LastUsedFlushInterval"] = "01:00:00" };
-        await using var first = await ServerProcess.StartAsync(_database.Path, slowFlush);
-        var login = await LogInAsync(first.Http, _appToken, "admin", ServerProcess.AdminPassword);
-        var (_, created) = await SendAsync(first.Http, HttpMethod.Post, "/api/v1/tokens/", _appToken, login, "{}");
+        await using var first = await ServerProcess.StartAsync(Database.Path, slowFlush);
+        var login = await LogInAsync(first.Http, AppToken, "admin", ServerProcess.AdminPassword);
+        var (_, created) = await SendAsync(first.Http, HttpMethod.Post, "/api/v1/tokens/", AppToken, login, "{}");
         var obo = created!["token"]!.GetValue<string>();
-        Assert.Equal(HttpStatusCode.OK, await MeAsync(first.Http, _appToken, obo));
-        var (_, beforeStop) = await SendAsync(first.Http, HttpMethod.Get, $"/api/v1/tokens/{obo}/", _appToken, login);
+        Assert.Equal(HttpStatusCode.OK, await MeAsync(first.Http, AppToken, obo));
+        var (_, beforeStop) = await SendAsync(first.Http, HttpMethod.Get, $"/api/v1/tokens/{obo}/", AppToken, login);
         Assert.Null(beforeStop!["last_used_at"]);
 
         Assert.Equal(0, await first.TerminateAsync());
 
-        await using var second = await ServerProcess.StartAsync(_database.Path, slowFlush);
-        var (_, afterRestart) = await SendAsync(second.Http, HttpMethod.Get, $"/api/v1/tokens/{obo}/", _appToken, login);
+        await using var second = await ServerProcess.StartAsync(Database.Path, slowFlush);
+        var (_, afterRestart) = await SendAsync(second.Http, HttpMethod.Get, $"/api/v1/tokens/{obo}/", AppToken, login);
         Assert.NotNull(afterRestart!["last_used_at"]);
     }
 }

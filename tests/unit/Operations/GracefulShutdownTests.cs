@@ -1,31 +1,22 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using EnfixPortal.Tests.Cli;
-using EnfixPortal.Tests.Infrastructure;
 using static EnfixPortal.Tests.Operations.RealServerSession;
 
 namespace EnfixPortal.Tests.Operations;
 
 /// <summary>A SIGTERM (systemd, docker stop) lets a request already in flight finish and answer before the server exits:
 /// here a token creation whose body is still arriving when the signal comes.</summary>
-public sealed class GracefulShutdownTests : IAsyncLifetime
+public sealed class GracefulShutdownTests : RealServerTests
 {
-    private readonly SqliteTestDatabase _database = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
-
     [Fact]
     public async Task ARequestInFlightWhenTheServerIsToldToStopIsAnsweredAndKept()
     {
-        var appToken = (await CliProcess.RunAsync(_database, null, "app-tokens", "create", "--username", "admin")).LastLine;
-        await using var server = await ServerProcess.StartAsync(_database.Path);
-        var login = await LogInAsync(server.Http, appToken, "admin", ServerProcess.AdminPassword);
+        await using var server = await ServerProcess.StartAsync(Database.Path);
+        var login = await LogInAsync(server.Http, AppToken, "admin", ServerProcess.AdminPassword);
         var body = new HeldBackContent("""{"seconds_until_expire": 3600, "name": "made during shutdown"}""");
 
-        var answer = SendAsync(server.Http, HttpMethod.Post, "/api/v1/app_tokens/", appToken, login, content: body);
+        var answer = SendAsync(server.Http, HttpMethod.Post, "/api/v1/app_tokens/", AppToken, login, content: body);
         await body.FirstPartSent;
         await Task.Delay(300); // the server has the request's head and waits in the endpoint for the rest of the body
         server.SendTerminate();
@@ -37,9 +28,9 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
         Assert.False(exitedBeforeTheAnswer, "the server exited with a request in flight");
         Assert.Equal(HttpStatusCode.Created, status);
         Assert.Equal(0, await server.ExitCodeAsync());
-        await using var restarted = await ServerProcess.StartAsync(_database.Path);
+        await using var restarted = await ServerProcess.StartAsync(Database.Path);
         var (found, item) = await RealServerSession.SendAsync(restarted.Http, HttpMethod.Get,
-            $"/api/v1/app_tokens/{created!["app_token"]!.GetValue<string>()}/", appToken, login);
+            $"/api/v1/app_tokens/{created!["app_token"]!.GetValue<string>()}/", AppToken, login);
         Assert.Equal(HttpStatusCode.OK, found);
         Assert.Equal("made during shutdown", item!["name"]!.GetValue<string>());
     }

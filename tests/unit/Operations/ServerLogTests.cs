@@ -1,26 +1,17 @@
 using System.Net;
 using System.Text.Json;
-using EnfixPortal.Tests.Cli;
-using EnfixPortal.Tests.Infrastructure;
 using static EnfixPortal.Tests.Operations.RealServerSession;
 
 namespace EnfixPortal.Tests.Operations;
 
 /// <summary>What the real server prints during a whole API session, with every category at Trace and JSON lines with
 /// scopes (the most an operator can turn on): structured, with trace ids, and never a token or a password.</summary>
-public sealed class ServerLogTests : IAsyncLifetime
+public sealed class ServerLogTests : RealServerTests
 {
     private const string AlicePassword = "Al1ce-passw0rd!";
-    private readonly SqliteTestDatabase _database = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
-
     [Fact]
     public async Task AWholeApiSessionLeavesNoSecretInTheServerOutput()
     {
-        var appToken = (await CliProcess.RunAsync(_database, null, "app-tokens", "create", "--username", "admin")).LastLine;
         var everything = new Dictionary<string, string>
         {
             ["Logging__LogLevel__Default"] = "Trace",
@@ -30,32 +21,32 @@ public sealed class ServerLogTests : IAsyncLifetime
             ["Logging__Console__FormatterName"] = "json",
             ["Logging__Console__FormatterOptions__IncludeScopes"] = "true",
         };
-        await using var server = await ServerProcess.StartAsync(_database.Path, everything);
+        await using var server = await ServerProcess.StartAsync(Database.Path, everything);
         var http = server.Http;
-        var secrets = new List<string> { appToken, ServerProcess.AdminPassword, AlicePassword, "Wr0ng-passw0rd!" };
+        var secrets = new List<string> { AppToken, ServerProcess.AdminPassword, AlicePassword, "Wr0ng-passw0rd!" };
 
-        var login = await LogInAsync(http, appToken, "admin", ServerProcess.AdminPassword);
-        var (_, user) = await SendAsync(http, HttpMethod.Post, "/api/v1/users/", appToken, login,
+        var login = await LogInAsync(http, AppToken, "admin", ServerProcess.AdminPassword);
+        var (_, user) = await SendAsync(http, HttpMethod.Post, "/api/v1/users/", AppToken, login,
             $$"""{"username": "alice", "password": "{{AlicePassword}}"}""");
-        var (_, app) = await SendAsync(http, HttpMethod.Post, "/api/v1/app_tokens/", appToken, login, """{"seconds_until_expire": 86400}""");
+        var (_, app) = await SendAsync(http, HttpMethod.Post, "/api/v1/app_tokens/", AppToken, login, """{"seconds_until_expire": 86400}""");
         var newApp = app!["app_token"]!.GetValue<string>();
-        var (_, obo) = await SendAsync(http, HttpMethod.Post, "/api/v1/tokens/", appToken, login,
+        var (_, obo) = await SendAsync(http, HttpMethod.Post, "/api/v1/tokens/", AppToken, login,
             $$"""{"seconds_until_expire": 86400, "user": "{{user!["_id"]}}"}""");
         var oboToken = obo!["token"]!.GetValue<string>();
         var aliceLogin = await LogInAsync(http, newApp, "alice", AlicePassword);
         secrets.AddRange([login, newApp, oboToken, aliceLogin]);
 
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(http, HttpMethod.Get, $"/api/v1/app_tokens/{newApp}/", appToken, login)).Status);
-        Assert.Equal(HttpStatusCode.OK, (await SendAsync(http, HttpMethod.Patch, $"/api/v1/tokens/{oboToken}/", appToken, login,
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(http, HttpMethod.Get, $"/api/v1/app_tokens/{newApp}/", AppToken, login)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(http, HttpMethod.Patch, $"/api/v1/tokens/{oboToken}/", AppToken, login,
             """{"seconds_until_expire": -1}""")).Status);
         Assert.Equal(HttpStatusCode.OK, await MeAsync(http, newApp, aliceLogin));
-        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(http, appToken, oboToken));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(http, HttpMethod.Post, "/api/v1/token/", appToken, null,
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(http, AppToken, oboToken));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(http, HttpMethod.Post, "/api/v1/token/", AppToken, null,
             content: new FormUrlEncodedContent([new("username", "alice"), new("password", "Wr0ng-passw0rd!")]))).Status);
-        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(http, appToken, new string('f', 32)));
-        await SendAsync(http, HttpMethod.Get, $"/api/v1/no-such-thing/{aliceLogin}", appToken, login);
-        await SendAsync(http, HttpMethod.Delete, $"/api/v1/tokens/{oboToken}/", appToken, login);
-        await SendAsync(http, HttpMethod.Delete, $"/api/v1/app_tokens/{newApp}/", appToken, login);
+        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(http, AppToken, new string('f', 32)));
+        await SendAsync(http, HttpMethod.Get, $"/api/v1/no-such-thing/{aliceLogin}", AppToken, login);
+        await SendAsync(http, HttpMethod.Delete, $"/api/v1/tokens/{oboToken}/", AppToken, login);
+        await SendAsync(http, HttpMethod.Delete, $"/api/v1/app_tokens/{newApp}/", AppToken, login);
         Assert.Equal(0, await server.TerminateAsync());
 
         var output = server.Output;

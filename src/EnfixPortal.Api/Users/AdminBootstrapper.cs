@@ -7,10 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace EnfixPortal.Api.Users;
 
-/// <summary>First run: with no users at all, creates the administrator from the bootstrap settings. Never touches an existing user.
-/// Nodes started together on one empty database (or the server and a CLI command on one SQLite file) race to do it; the
-/// losers find the role or the administrator made by the winner and carry on, so every node starts and only the winner
-/// prints the first-run message (with its password, if generated).</summary>
+/// <summary>First run: with no users at all, creates the administrator from the bootstrap settings. Never touches an
+/// existing user. Nodes started together on one empty database (or the server and a CLI command on one SQLite file)
+/// race to do it; the losers find the role or the administrator made by the winner and carry on, so every node starts
+/// and only the winner prints the first-run message (with its password, if generated).</summary>
 public sealed class AdminBootstrapper(IDbContextFactory<EnfixDbContext> dbFactory, RoleManager<IdentityRole> roles,
     UserService users, IOptions<BootstrapOptions> options, TextWriter console)
 {

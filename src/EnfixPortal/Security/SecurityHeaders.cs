@@ -11,9 +11,9 @@ namespace EnfixPortal.Security;
 
 /// <summary>What a browser is told to enforce on every answer (portal, static files; API answers get theirs from
 /// <see cref="ApiHeaders"/> when the request arrives): a Content-Security-Policy under which Blazor Server and MudBlazor
-/// run, no framing, no MIME sniffing, no referrer; HSTS on HTTPS outside
-/// Development; cookies HttpOnly, SameSite and Secure whenever the request came over HTTPS. Nothing here redirects:
-/// a redirected API POST would lose its body, and plain-HTTP loopback use must keep working (TLS belongs in front).</summary>
+/// run, no framing, no MIME sniffing, no referrer; HSTS on HTTPS outside Development; cookies HttpOnly, SameSite and
+/// Secure whenever the request came over HTTPS. Nothing here redirects: a redirected API POST would lose its body, and
+/// plain-HTTP loopback use must keep working (TLS belongs in front).</summary>
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =

@@ -9,9 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace EnfixPortal.Api.Infrastructure.Http;
 
 /// <summary>Wraps every <c>/api</c> request, ahead of routing and authentication: the API's security headers
-/// (<see cref="ApiHeaders"/>), one log line with secrets redacted, an error status that the framework set without a body given the API's shape, and an unexpected exception
-/// turned into a 500 in that shape (logged with its trace id, no stack trace sent). As an <see cref="IExceptionHandler"/> and a developer-page filter it also answers for /api inside the
-/// portal's exception handler and, in Development, the developer exception page.</summary>
+/// (<see cref="ApiHeaders"/>), one log line with secrets redacted, an error status that the framework set without a body
+/// given the API's shape, and an unexpected exception turned into a 500 in that shape (logged with its trace id, no
+/// stack trace sent). As an <see cref="IExceptionHandler"/> and a developer-page filter it also answers for /api inside
+/// the portal's exception handler and, in Development, the developer exception page.</summary>
 public sealed class ApiBoundary(ILogger<ApiBoundary> logger) : IStartupFilter, IExceptionHandler, IDeveloperPageExceptionFilter
 {
     /// <summary>The one test of "is this an API request", used by the pipeline branch, the error handling and the portal.</summary>

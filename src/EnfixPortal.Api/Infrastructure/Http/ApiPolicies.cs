@@ -6,7 +6,7 @@ namespace EnfixPortal.Api.Infrastructure.Http;
 /// <summary>What an API endpoint asks of its caller.</summary>
 public enum ApiAccess
 {
-    /// <summary>Nothing: the login, the index of errors, a 404, a 405.</summary>
+    /// <summary>Nothing: the login, the 404 of an unknown path, a 405.</summary>
     Open,
     /// <summary>A valid token pair.</summary>
     Caller,
@@ -16,7 +16,7 @@ public enum ApiAccess
 
 /// <summary>The API's two authorization policies, named on endpoints with <c>RequireAuthorization</c> (so OpenAPI and
 /// anyone reading the metadata see them) and judged by <see cref="TokenAuthentication"/> on the cached token pair: no
-/// authentication scheme, no authorization service and no per-request allocation stand between a request and its check.
+/// authentication scheme, policy evaluator or authorization handler runs per request.
 /// A portal cookie never counts (/api requests run no cookie authentication) and a refusal is never a redirect.</summary>
 public static class ApiPolicies
 {

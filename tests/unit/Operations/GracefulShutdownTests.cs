@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 using static EnfixPortal.Tests.Operations.RealServerSession;
 
 namespace EnfixPortal.Tests.Operations;
@@ -29,7 +28,7 @@ public sealed class GracefulShutdownTests : RealServerTests
         Assert.Equal(HttpStatusCode.Created, status);
         Assert.Equal(0, await server.ExitCodeAsync());
         await using var restarted = await ServerProcess.StartAsync(Database.Path);
-        var (found, item) = await RealServerSession.SendAsync(restarted.Http, HttpMethod.Get,
+        var (found, item) = await SendAsync(restarted.Http, HttpMethod.Get,
             $"/api/v1/app_tokens/{created!["app_token"]!.GetValue<string>()}/", AppToken, login);
         Assert.Equal(HttpStatusCode.OK, found);
         Assert.Equal("made during shutdown", item!["name"]!.GetValue<string>());

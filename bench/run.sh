@@ -57,21 +57,22 @@ sign_in() { # prints "APP TOKEN" for the admin on the running server
 best() { printf '%s\n' "$@" | sort -g | tail -n 1; }
 warm() { wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-10}s" "$@" >/dev/null; }  # JIT tiering settles before a measured run
 
-rounds() { # "best_1 best_2 ...": each command (a quoted string) run in turn, ROUNDS times over, best result of each
+rounds() { # "best_1 best_2 ...": each command (a function name) run in turn, ROUNDS times over, best result of each
   local -a bests=(); local i r cmd value
   for ((r = 0; r < ROUNDS; r++)); do
     i=0
     for cmd in "$@"; do
-      value=$(eval "$cmd"); bests[i]=$(best "${bests[i]:-0}" "$value"); i=$((i + 1))
+      value=$("$cmd"); bests[i]=$(best "${bests[i]:-0}" "$value"); i=$((i + 1))
     done
   done
   echo "${bests[*]}"
 }
 
-auth_overhead() { # "healthz_rps me_rps" for our server, after a warm-up of both
-  warm "$BASE/healthz"; warm -H "App-Token: $1" -H "Token: $2" "$BASE/api/v1/me"
-  rounds "rps '$BASE/healthz'" "rps -H 'App-Token: $1' -H 'Token: $2' '$BASE/api/v1/me'"
-}
+# Our two endpoints, /me with the pair in APP and TOKEN (set by sign_in for the running server).
+healthz() { rps "$BASE/healthz"; }
+me() { rps -H "App-Token: $APP" -H "Token: $TOKEN" "$BASE/api/v1/me"; }
+warm_ours() { warm "$BASE/healthz"; warm -H "App-Token: $APP" -H "Token: $TOKEN" "$BASE/api/v1/me"; }
+auth_overhead() { warm_ours; rounds healthz me; }  # "healthz_rps me_rps"
 
 : >"$WORK/wrk.log"
 DB="$WORK/small.db"; rm -f "$DB"*
@@ -84,10 +85,10 @@ echo "1. auth overhead" >&2
 # machine's load between two measurements reaches both servers alike.
 PEER="http://127.0.0.1:$PEER_PORT"
 BEARER=$(bash "$ROOT/../shared/peers/identity-bearer/run.sh" "$PEER_PORT" 2>/dev/null | tail -n 1)
-warm "$BASE/healthz"; warm -H "App-Token: $APP" -H "Token: $TOKEN" "$BASE/api/v1/me"
-warm "$PEER/healthz"; warm -H "Authorization: Bearer $BEARER" "$PEER/me"
-read -r H1 M1 PH PM < <(rounds "rps '$BASE/healthz'" "rps -H 'App-Token: $APP' -H 'Token: $TOKEN' '$BASE/api/v1/me'" \
-  "rps '$PEER/healthz'" "rps -H 'Authorization: Bearer $BEARER' '$PEER/me'")
+peer_healthz() { rps "$PEER/healthz"; }
+peer_me() { rps -H "Authorization: Bearer $BEARER" "$PEER/me"; }
+warm_ours; warm "$PEER/healthz"; warm -H "Authorization: Bearer $BEARER" "$PEER/me"
+read -r H1 M1 PH PM < <(rounds healthz me peer_healthz peer_me)
 kill "$(cat /tmp/peer-identity-bearer/pid)" 2>/dev/null || true
 
 echo "2. login" >&2
@@ -143,7 +144,7 @@ SEED=$("$WORK/tool/EnfixPortal.Bench" seed --db "$DB")
 "$WORK/tool/EnfixPortal.Bench" grid --db "$DB" >"$WORK/grid.txt"
 start_server "$DB"
 read -r APP TOKEN < <(sign_in)
-read -r H4 M4 < <(auth_overhead "$APP" "$TOKEN")
+read -r H4 M4 < <(auth_overhead)
 RSS=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$(pgrep -f "$WORK/server/EnfixPortal.dll" | head -n 1)/status")
 stop_server
 report "4. seeding (s), database file (bytes)" "$(echo "$SEED" | awk '{print $2}' | paste -sd' ')"

@@ -18,6 +18,8 @@ public sealed class EnfixMetrics
         _validations = meter.CreateCounter<long>("enfix.token_validations", "{validation}", "Token checks by result: hit, miss, refused.");
     }
 
+    public void LoginSucceeded() => Login("success");
+
     public void Login(string outcome) => _logins.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Validation(string result) => _validations.Add(1, new KeyValuePair<string, object?>("result", result));

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EnfixPortal.Api.Tokens;
 
 /// <summary>Group commit for new tokens. Creations that arrive while a commit is under way wait for the next one and go
-/// into the database together, each with its audit event, in one transaction: with synchronous=FULL every commit costs
+/// into the database together, each with its audit events, in one transaction: with synchronous=FULL every commit costs
 /// a disk flush, so concurrent creations share one flush instead of queueing for one each. A creation is acknowledged
 /// only once the commit that holds it has returned; a group that fails is written again one by one, so one bad row
 /// fails only its own creation. Never call it inside an open write transaction: the group's own transaction would
@@ -17,9 +17,9 @@ public sealed class TokenInserts(IDbContextFactory<EnfixDbContext> dbFactory)
     private readonly ConcurrentQueue<Pending> _queue = new();
     private int _writing;
 
-    public Task AddAsync(Token token, AuditEvent audit)
+    public Task AddAsync(Token token, IReadOnlyList<AuditEvent> audits)
     {
-        var pending = new Pending(token, audit, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(token, audits, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         _queue.Enqueue(pending);
         if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0) _ = Task.Run(WriteAsync);
         return pending.Done.Task;
@@ -62,14 +62,18 @@ public sealed class TokenInserts(IDbContextFactory<EnfixDbContext> dbFactory)
     private async Task SaveAsync(List<Pending> group)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        foreach (var (token, audit, _) in group)
+        foreach (var (token, audits, _) in group)
         {
-            (token.Id, audit.Id) = (0, 0); // a failed group may have left keys behind; the database gives new ones
+            token.Id = 0; // a failed group may have left keys behind; the database gives new ones
             db.Tokens.Add(token);
-            db.AuditEvents.Add(audit);
+            foreach (var audit in audits)
+            {
+                audit.Id = 0;
+                db.AuditEvents.Add(audit);
+            }
         }
         await db.SaveChangesAsync();
     }
 
-    private sealed record Pending(Token Token, AuditEvent Audit, TaskCompletionSource Done);
+    private sealed record Pending(Token Token, IReadOnlyList<AuditEvent> Audits, TaskCompletionSource Done);
 }

@@ -21,12 +21,16 @@ public sealed class TokenService(
     public Task<ServiceResult<CreatedToken>> CreateOboTokenAsync(Actor actor, CreateTokenRequest request, CancellationToken ct = default) =>
         CreateAsync(actor, request, TokenKind.Obo, options.CurrentValue.OboTokenLifetime, ct);
 
-    public async Task<CreatedToken> IssueLoginTokenAsync(Actor actor, EnfixUser user, string? appTokenAccessor, CancellationToken ct = default)
+    /// <summary>A login token for <paramref name="user"/>; <paramref name="signIn"/>, the sign-in's own audit event, is
+    /// written in the same transaction, ahead of the token's.</summary>
+    public async Task<CreatedToken> IssueLoginTokenAsync(Actor actor, EnfixUser user, string? appTokenAccessor, AuditEvent? signIn = null,
+        CancellationToken ct = default)
     {
         var now = Now;
         var (token, secret) = NewToken(TokenKind.Login, user.Id, actor.UserId, null, Expiry.FromLifetime(options.CurrentValue.UserTokenLifetime, now), now);
         token.LoginAppTokenAccessor = appTokenAccessor;
-        await inserts.AddAsync(token, audit.For(actor, AuditActions.UserTokenCreated, targetAccessor: token.Accessor, targetUserId: user.Id, detail: "login"));
+        var created = audit.For(actor, AuditActions.UserTokenCreated, targetAccessor: token.Accessor, targetUserId: user.Id, detail: "login");
+        await inserts.AddAsync(token, signIn is null ? [created] : [signIn, created]);
         return new CreatedToken(secret, TokenMapping.ToView(token, user.UserName, now));
     }
 
@@ -94,8 +98,8 @@ public sealed class TokenService(
             return ServiceError.Validation("user", "This user is deactivated; reactivate them before issuing tokens.");
 
         var (token, secret) = NewToken(kind, ownerId, actor.UserId, name.Value, expiry.Value, now);
-        await inserts.AddAsync(token, audit.For(actor, kind == TokenKind.App ? AuditActions.AppTokenCreated : AuditActions.UserTokenCreated,
-            targetAccessor: token.Accessor, targetUserId: ownerId));
+        await inserts.AddAsync(token, [audit.For(actor, kind == TokenKind.App ? AuditActions.AppTokenCreated : AuditActions.UserTokenCreated,
+            targetAccessor: token.Accessor, targetUserId: ownerId)]);
         return new CreatedToken(secret, TokenMapping.ToView(token, owner.Value.UserName, now));
     }
 

@@ -17,16 +17,36 @@ public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, 
     // Parallel sign-ins of one user race on Identity's concurrency stamp; each loser re-reads the user and tries again.
     private const int MaxLockoutWrites = 64;
 
-    /// <summary>For doors open to every active user (the API's login).</summary>
+    /// <summary>For doors open to every active user; writes the <c>login.succeeded</c> event itself.</summary>
     public Task<ServiceResult<EnfixUser>> CheckAsync(Actor actor, string? userName, string? password, CancellationToken ct = default) =>
-        CheckAsync(actor, userName, password, adminOnly: false, ct);
+        RecordedAsync(VerifyAsync(actor, userName, password, adminOnly: false, ct), ct);
 
     /// <summary>For the portal: right credentials of a user without the admin role are refused (Forbidden) and audited
     /// as <c>login.refused</c>, never as a sign-in that succeeded.</summary>
     public Task<ServiceResult<EnfixUser>> CheckAdminAsync(Actor actor, string? userName, string? password, CancellationToken ct = default) =>
-        CheckAsync(actor, userName, password, adminOnly: true, ct);
+        RecordedAsync(VerifyAsync(actor, userName, password, adminOnly: true, ct), ct);
 
-    private async Task<ServiceResult<EnfixUser>> CheckAsync(Actor actor, string? userName, string? password, bool adminOnly, CancellationToken ct)
+    /// <summary>For the API's login, which issues a token on success: refusals are written and counted here as in
+    /// <see cref="CheckAsync"/>, but the <c>login.succeeded</c> event is handed back unwritten, to go into the database
+    /// in the same transaction as the login token (one commit per login, and no success on record without its token).
+    /// The caller counts the success (<see cref="EnfixMetrics.LoginSucceeded"/>) once it is written.</summary>
+    public Task<ServiceResult<SignIn>> VerifyAsync(Actor actor, string? userName, string? password, CancellationToken ct = default) =>
+        VerifyAsync(actor, userName, password, adminOnly: false, ct);
+
+    private async Task<ServiceResult<EnfixUser>> RecordedAsync(Task<ServiceResult<SignIn>> verifying, CancellationToken ct)
+    {
+        var verified = await verifying;
+        if (verified.Error is { } refused) return refused;
+        var signIn = verified.Value!;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EnfixDbContext>();
+        db.AuditEvents.Add(signIn.Succeeded);
+        await db.SaveChangesAsync(ct);
+        metrics.LoginSucceeded();
+        return signIn.User;
+    }
+
+    private async Task<ServiceResult<SignIn>> VerifyAsync(Actor actor, string? userName, string? password, bool adminOnly, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(userName)) return ServiceError.Validation("username", "username is required.");
         if (string.IsNullOrEmpty(password)) return ServiceError.Validation("password", "password is required.");
@@ -58,14 +78,15 @@ public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, 
             return await RefuseAsync(db, attempt, AuditActions.LoginFailed, "deactivated", ct);
         // The password was right, so the failure count starts over even when the door then refuses the user.
         await WriteLockoutAsync(db, user, manager.ResetAccessFailedCountAsync, ct);
-        var refused = adminOnly && !await manager.IsInRoleAsync(user, Roles.Admin);
-        db.ChangeTracker.Clear();
-        db.AuditEvents.Add(refused
-            ? audit.For(attempt, AuditActions.LoginRefused, AuditOutcome.Failure, targetUserId: user.Id, detail: NotAdmin)
-            : audit.For(attempt, AuditActions.LoginSucceeded, targetUserId: user.Id));
-        await db.SaveChangesAsync(ct);
-        metrics.Login(refused ? "refused" : "success");
-        return refused ? ServiceError.Forbidden("This portal is for administrators only.") : user;
+        if (adminOnly && !await manager.IsInRoleAsync(user, Roles.Admin))
+        {
+            db.ChangeTracker.Clear();
+            db.AuditEvents.Add(audit.For(attempt, AuditActions.LoginRefused, AuditOutcome.Failure, targetUserId: user.Id, detail: NotAdmin));
+            await db.SaveChangesAsync(ct);
+            metrics.Login("refused");
+            return ServiceError.Forbidden("This portal is for administrators only.");
+        }
+        return new SignIn(user, audit.For(attempt, AuditActions.LoginSucceeded, targetUserId: user.Id));
     }
 
     /// <summary>Counts a failure (or clears the count) even when other sign-ins of the same user write at the same moment:
@@ -93,3 +114,6 @@ public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, 
 
     private static readonly string TimingDecoy = new PasswordHasher<EnfixUser>().HashPassword(new EnfixUser(), "timing-decoy-password");
 }
+
+/// <summary>A user whose password was right, with the <c>login.succeeded</c> event still to be written.</summary>
+public sealed record SignIn(EnfixUser User, AuditEvent Succeeded);

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Tests.Services;
 
-/// <summary>Group commit of new tokens: creations racing each other all land, each with its audit event, and a row the
-/// database refuses fails only its own creation.</summary>
+/// <summary>Group commit of new tokens: creations racing each other all land, each with its audit events (a login's
+/// sign-in event with its token, in order), and a row the database refuses fails only its own creation.</summary>
 public abstract class TokenInsertsTests(Engine engine) : IAsyncLifetime
 {
     private readonly ServiceHarness _harness = new(engine);
@@ -42,7 +42,7 @@ public abstract class TokenInsertsTests(Engine engine) : IAsyncLifetime
         var good = Enumerable.Range(0, 8).Select(_ => NewToken(_harness.Admin.Id)).ToList();
         var orphan = NewToken(new string('0', 24));
 
-        var writes = good.Append(orphan).Select(t => (t, inserts.AddAsync(t, audit.For(_harness.AdminActor, AuditActions.AppTokenCreated, targetAccessor: t.Accessor)))).ToList();
+        var writes = good.Append(orphan).Select(t => (t, inserts.AddAsync(t, [audit.For(_harness.AdminActor, AuditActions.AppTokenCreated, targetAccessor: t.Accessor)]))).ToList();
 
         foreach (var (token, write) in writes.Where(w => w.t != orphan)) await write;
         await Assert.ThrowsAsync<DbUpdateException>(() => writes.Single(w => w.t == orphan).Item2);
@@ -50,6 +50,28 @@ public abstract class TokenInsertsTests(Engine engine) : IAsyncLifetime
         Assert.Equal(8, await db.Tokens.CountAsync(t => good.Select(g => g.Accessor).Contains(t.Accessor)));
         Assert.False(await db.Tokens.AnyAsync(t => t.Accessor == orphan.Accessor));
         Assert.False(await db.AuditEvents.AnyAsync(e => e.TargetAccessor == orphan.Accessor));
+    }
+
+    [Fact]
+    public async Task ASignInLandsWithItsLoginTokenInOrderOrNotAtAll()
+    {
+        var inserts = _harness.Get<TokenInserts>();
+        var audit = _harness.Get<AuditLog>();
+        AuditEvent[] Events(Token token) =>
+        [
+            audit.For(_harness.AdminActor, AuditActions.LoginSucceeded, targetUserId: token.UserId),
+            audit.For(_harness.AdminActor, AuditActions.UserTokenCreated, targetAccessor: token.Accessor, targetUserId: token.UserId),
+        ];
+        var good = NewToken(_harness.Admin.Id);
+        var orphan = NewToken(new string('0', 24));
+
+        await inserts.AddAsync(good, Events(good));
+        await Assert.ThrowsAsync<DbUpdateException>(() => inserts.AddAsync(orphan, Events(orphan)));
+
+        await using var db = await NewContextAsync();
+        var landed = await db.AuditEvents.Where(e => e.TargetUserId == good.UserId).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
+        Assert.Equal([AuditActions.LoginSucceeded, AuditActions.UserTokenCreated], landed.TakeLast(2));
+        Assert.False(await db.AuditEvents.AnyAsync(e => e.TargetUserId == orphan.UserId));
     }
 
     private Task<EnfixDbContext> NewContextAsync() => _harness.Get<IDbContextFactory<EnfixDbContext>>().CreateDbContextAsync();

@@ -12,7 +12,8 @@ public static class HashRate
         var hasher = new PasswordHasher<EnfixUser>();
         var user = new EnfixUser("bench");
         var hash = hasher.HashPassword(user, "Bench-Passw0rd!1");
-        var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * options.Number("seconds", 5);
+        var started = Stopwatch.GetTimestamp();
+        var until = started + Stopwatch.Frequency * options.Number("seconds", 5);
         long count = 0;
         Parallel.For(0, Environment.ProcessorCount, _ =>
         {
@@ -23,7 +24,8 @@ public static class HashRate
                 Interlocked.Increment(ref count);
             }
         });
-        Console.WriteLine($"hash_verifications_per_second {count / (double)options.Number("seconds", 5):F1}");
+        // Each core finishes the verification it started before the deadline, so the rate is over the time they all took.
+        Console.WriteLine($"hash_verifications_per_second {count / Stopwatch.GetElapsedTime(started).TotalSeconds:F1}");
         return 0;
     }
 }

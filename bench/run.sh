@@ -4,14 +4,14 @@
 #   bench/run.sh            all four figures, including the 1,000,000 + 1,000,000 token scale run (minutes)
 #   bench/run.sh --quick    figures 1-3 only
 # Env: DURATION (wrk seconds per run, default 10), WARMUP (seconds of load before each measured pair, default 10),
-#      ROUNDS (alternating measurements of each figure, best counts; default 3), CONNECTIONS (default 32),
+#      ROUNDS (alternating measurements of each figure, best counts; default 5), CONNECTIONS (default 32),
 #      PORT (default 5391), PEER_PORT (5392).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
 WORK=/tmp/enfix-bench
 DURATION=${DURATION:-10}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-5391}
 PEER_PORT=${PEER_PORT:-5392}

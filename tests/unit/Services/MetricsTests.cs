@@ -38,6 +38,18 @@ public abstract class MetricsTests(Engine engine) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnApiLoginIsCountedOnceAsASuccess()
+    {
+        await _harness.CreateUserAsync("bob");
+        var app = await _harness.CreateAppTokenAsync(_harness.AdminActor);
+
+        var login = await _harness.Get<TokenLogin>().LogInAsync(new Actor(null, null, false, Door.Api), app.Secret, "bob", "Us3r-Passw0rd!");
+
+        Assert.Null(login.Error);
+        Assert.Equal(["success"], _meter.Tags("enfix.logins"));
+    }
+
+    [Fact]
     public async Task ANonAdminRefusedAtThePortalIsCountedAsRefused()
     {
         await _harness.CreateUserAsync("bob");

@@ -63,9 +63,15 @@ rounds() { # "best_1 best_2 ...": each command (a function name) run in turn, RO
     i=0
     for cmd in "$@"; do
       value=$("$cmd"); bests[i]=$(best "${bests[i]:-0}" "$value"); i=$((i + 1))
+      echo "$r $cmd $value" >>"$WORK/rounds.log"
     done
   done
   echo "${bests[*]}"
+}
+
+per_round() { # "r1 r2 ...": the ratio of two commands' results within each round (rounds.log), to show the spread
+  awk -v a="$1" -v b="$2" '$2 == a {x[$1] = $3} $2 == b {y[$1] = $3}
+    END {for (r = 0; r in x; r++) if (r in y) printf "%s%.2f", (r ? " " : ""), x[r] / y[r]}' "$WORK/rounds.log"
 }
 
 # Our two endpoints, /me with the pair in APP and TOKEN (set by sign_in for the running server).
@@ -74,7 +80,7 @@ me() { rps -H "App-Token: $APP" -H "Token: $TOKEN" "$BASE/api/v1/me"; }
 warm_ours() { warm "$BASE/healthz"; warm -H "App-Token: $APP" -H "Token: $TOKEN" "$BASE/api/v1/me"; }
 auth_overhead() { warm_ours; rounds healthz me; }  # "healthz_rps me_rps"
 
-: >"$WORK/wrk.log"
+: >"$WORK/wrk.log"; : >"$WORK/rounds.log"
 DB="$WORK/small.db"; rm -f "$DB"*
 start_server "$DB"
 read -r APP TOKEN < <(sign_in)
@@ -131,8 +137,10 @@ report "   ratio me / healthz (target >= 0.80)" "$(ratio "$M1" "$H1")"
 report "   peer identity-bearer /healthz, /me (req/s)" "$PH, $PM"
 report "   peer ratio me / healthz" "$(ratio "$PM" "$PH")"
 report "   ours / peer's me (target >= 2)" "$(ratio "$M1" "$PM")"
+report "   ours / peer's me within each round" "$(per_round me peer_me)"
 report "2. logins (req/s) / hash verifications on all cores (/s)" "$LOGIN / $HASH"
 report "   ratio (target >= 0.9)" "$(ratio "$LOGIN" "$HASH")"
+report "   ratio within each round" "$(per_round logins hashes)"
 report "3. app tokens created (req/s) / raw insert transactions (/s)" "$CREATE / $INSERT"
 report "   ratio (target >= 0.5)" "$(ratio "$CREATE" "$INSERT")"
 [ "$QUICK" = --quick ] && exit 0

@@ -16,7 +16,11 @@ catch (CliUsageException ex)
 }
 
 // A CLI verb's options are not settings: only the web server reads its arguments as configuration.
-var builder = WebApplication.CreateBuilder(cli is null ? args : []);
+// Settings are read once, at start, where they are validated (a restart applies a change): reloading appsettings.json
+// would watch the whole content-root directory — where the SQLite file lives by default — and wake a thread on every
+// write to the database, and an invalid value edited in later would fail requests instead of the start.
+string[] settingsReadOnce = ["--hostBuilder:reloadConfigOnChange=false"];
+var builder = WebApplication.CreateBuilder([.. settingsReadOnce, .. cli is null ? args : []]);
 if (cli is not null) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddEnfixCore(builder.Configuration);
 builder.Services.AddEnfixApi(builder.Configuration);

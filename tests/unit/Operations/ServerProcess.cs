@@ -7,7 +7,8 @@ using System.Text.RegularExpressions;
 namespace EnfixPortal.Tests.Operations;
 
 /// <summary>The real EnfixPortal server (the build output next to the tests) as its own OS process on a free loopback
-/// port, over a given SQLite file, with everything it writes to stdout and stderr kept.</summary>
+/// port, over a given SQLite file, with everything it writes to stdout and stderr kept. It runs in the build output
+/// folder (its content root, with the shipped appsettings.json) unless given a folder of its own.</summary>
 public sealed partial class ServerProcess : IAsyncDisposable
 {
     public const string AdminPassword = "Admin-Passw0rd!";
@@ -16,11 +17,11 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ServerProcess(string databasePath, IDictionary<string, string>? environment)
+    private ServerProcess(string databasePath, IDictionary<string, string>? environment, string? contentRoot)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = contentRoot ?? AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -48,9 +49,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public string Output { get { lock (_output) return _output.ToString(); } }
 
     /// <summary>Starts the server and waits (at most a minute) until it answers ready.</summary>
-    public static async Task<ServerProcess> StartAsync(string databasePath, IDictionary<string, string>? environment = null)
+    public static async Task<ServerProcess> StartAsync(string databasePath, IDictionary<string, string>? environment = null,
+        string? contentRoot = null)
     {
-        var server = new ServerProcess(databasePath, environment);
+        var server = new ServerProcess(databasePath, environment, contentRoot);
         var exited = server._process.WaitForExitAsync();
         if (await Task.WhenAny(server._listening.Task, exited, Task.Delay(TimeSpan.FromMinutes(1))) != server._listening.Task)
             throw new InvalidOperationException($"The server did not start listening:\n{server.Output}");

@@ -18,35 +18,26 @@ public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, 
     private const int MaxLockoutWrites = 64;
 
     /// <summary>For doors open to every active user; writes the <c>login.succeeded</c> event itself.</summary>
-    public Task<ServiceResult<EnfixUser>> CheckAsync(Actor actor, string? userName, string? password, CancellationToken ct = default) =>
-        RecordedAsync(VerifyAsync(actor, userName, password, adminOnly: false, ct), ct);
+    public async Task<ServiceResult<EnfixUser>> CheckAsync(Actor actor, string? userName, string? password, CancellationToken ct = default) =>
+        UserOf(await VerifyAsync(actor, userName, password, adminOnly: false, writeSuccess: true, ct));
 
     /// <summary>For the portal: right credentials of a user without the admin role are refused (Forbidden) and audited
     /// as <c>login.refused</c>, never as a sign-in that succeeded.</summary>
-    public Task<ServiceResult<EnfixUser>> CheckAdminAsync(Actor actor, string? userName, string? password, CancellationToken ct = default) =>
-        RecordedAsync(VerifyAsync(actor, userName, password, adminOnly: true, ct), ct);
+    public async Task<ServiceResult<EnfixUser>> CheckAdminAsync(Actor actor, string? userName, string? password, CancellationToken ct = default) =>
+        UserOf(await VerifyAsync(actor, userName, password, adminOnly: true, writeSuccess: true, ct));
 
     /// <summary>For the API's login, which issues a token on success: refusals are written and counted here as in
     /// <see cref="CheckAsync"/>, but the <c>login.succeeded</c> event is handed back unwritten, to go into the database
     /// in the same transaction as the login token (one commit per login, and no success on record without its token).
     /// The caller counts the success (<see cref="EnfixMetrics.LoginSucceeded"/>) once it is written.</summary>
     public Task<ServiceResult<SignIn>> VerifyAsync(Actor actor, string? userName, string? password, CancellationToken ct = default) =>
-        VerifyAsync(actor, userName, password, adminOnly: false, ct);
+        VerifyAsync(actor, userName, password, adminOnly: false, writeSuccess: false, ct);
 
-    private async Task<ServiceResult<EnfixUser>> RecordedAsync(Task<ServiceResult<SignIn>> verifying, CancellationToken ct)
-    {
-        var verified = await verifying;
-        if (verified.Error is { } refused) return refused;
-        var signIn = verified.Value!;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EnfixDbContext>();
-        db.AuditEvents.Add(signIn.Succeeded);
-        await db.SaveChangesAsync(ct);
-        metrics.LoginSucceeded();
-        return signIn.User;
-    }
+    private static ServiceResult<EnfixUser> UserOf(ServiceResult<SignIn> verified) =>
+        verified.Error is { } refused ? refused : verified.Value!.User;
 
-    private async Task<ServiceResult<SignIn>> VerifyAsync(Actor actor, string? userName, string? password, bool adminOnly, CancellationToken ct)
+    private async Task<ServiceResult<SignIn>> VerifyAsync(Actor actor, string? userName, string? password, bool adminOnly, bool writeSuccess,
+        CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(userName)) return ServiceError.Validation("username", "username is required.");
         if (string.IsNullOrEmpty(password)) return ServiceError.Validation("password", "password is required.");
@@ -80,13 +71,18 @@ public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, 
         await WriteLockoutAsync(db, user, manager.ResetAccessFailedCountAsync, ct);
         if (adminOnly && !await manager.IsInRoleAsync(user, Roles.Admin))
         {
-            db.ChangeTracker.Clear();
-            db.AuditEvents.Add(audit.For(attempt, AuditActions.LoginRefused, AuditOutcome.Failure, targetUserId: user.Id, detail: NotAdmin));
-            await db.SaveChangesAsync(ct);
+            await WriteEventAsync(db,
+                audit.For(attempt, AuditActions.LoginRefused, AuditOutcome.Failure, targetUserId: user.Id, detail: NotAdmin), ct);
             metrics.Login("refused");
             return ServiceError.Forbidden("This portal is for administrators only.");
         }
-        return new SignIn(user, audit.For(attempt, AuditActions.LoginSucceeded, targetUserId: user.Id));
+        var succeeded = audit.For(attempt, AuditActions.LoginSucceeded, targetUserId: user.Id);
+        if (writeSuccess)
+        {
+            await WriteEventAsync(db, succeeded, ct);
+            metrics.LoginSucceeded();
+        }
+        return new SignIn(user, succeeded);
     }
 
     /// <summary>Counts a failure (or clears the count) even when other sign-ins of the same user write at the same moment:
@@ -105,11 +101,17 @@ public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, 
 
     private async Task<ServiceError> RefuseAsync(EnfixDbContext db, Actor attempt, string action, string? detail, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        db.AuditEvents.Add(audit.For(attempt, action, AuditOutcome.Failure, targetUserId: attempt.UserId, detail: detail));
-        await db.SaveChangesAsync(ct);
+        await WriteEventAsync(db, audit.For(attempt, action, AuditOutcome.Failure, targetUserId: attempt.UserId, detail: detail), ct);
         metrics.Login(action == AuditActions.LoginLockedOut ? "lockout" : "failure");
         return ServiceError.Unauthenticated("credentials", Refused);
+    }
+
+    /// <summary>The sign-in's audit event alone (the user's lockout fields, tracked here, were saved already).</summary>
+    private static async Task WriteEventAsync(EnfixDbContext db, AuditEvent auditEvent, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        db.AuditEvents.Add(auditEvent);
+        await db.SaveChangesAsync(ct);
     }
 
     private static readonly string TimingDecoy = new PasswordHasher<EnfixUser>().HashPassword(new EnfixUser(), "timing-decoy-password");

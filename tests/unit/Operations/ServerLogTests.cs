@@ -9,6 +9,7 @@ namespace EnfixPortal.Tests.Operations;
 public sealed class ServerLogTests : RealServerTests
 {
     private const string AlicePassword = "Al1ce-passw0rd!";
+
     [Fact]
     public async Task AWholeApiSessionLeavesNoSecretInTheServerOutput()
     {

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Tokens;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -31,7 +32,8 @@ public sealed class TokenAuthentication(RequestDelegate next, TokenValidator val
 
     private async Task CheckAsync(HttpContext http, ApiAccess access)
     {
-        var validated = await validator.ValidateAsync(Single(http, AppTokenHeader), Single(http, UserTokenHeader), http.RequestAborted);
+        var validated = await validator.ValidateAsync(Single(http, AppTokenHeader), Single(http, UserTokenHeader),
+            ConnectionHashes(http), http.RequestAborted);
         if (validated.Error is { } error)
         {
             await ApiError.From(error).ExecuteAsync(http);
@@ -46,6 +48,18 @@ public sealed class TokenAuthentication(RequestDelegate next, TokenValidator val
         http.Features.Set(caller);
         http.User = Principals.GetValue(caller.Owner, NewPrincipal);
         await next(http);
+    }
+
+    /// <summary>The connection's <see cref="ConnectionTokenHashes"/>, made on its first checked request. HTTP/1.x only: there
+    /// requests on a connection come one after another; HTTP/2 streams run side by side (and hash every time).</summary>
+    private static ConnectionTokenHashes? ConnectionHashes(HttpContext http)
+    {
+        if (!HttpProtocol.IsHttp11(http.Request.Protocol) && !HttpProtocol.IsHttp10(http.Request.Protocol)) return null;
+        if (http.Features.Get<IConnectionItemsFeature>()?.Items is not { } items) return null;
+        if (items.TryGetValue(typeof(ConnectionTokenHashes), out var found)) return (ConnectionTokenHashes?)found;
+        var hashes = new ConnectionTokenHashes();
+        items[typeof(ConnectionTokenHashes)] = hashes;
+        return hashes;
     }
 
     private static ClaimsPrincipal NewPrincipal(CachedUser user)

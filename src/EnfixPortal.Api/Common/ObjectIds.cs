@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
@@ -17,6 +18,9 @@ public static class ObjectIds
 
     public static bool IsWellFormed(string? value) => IsLowerHex(value, 24);
 
+    private static readonly SearchValues<char> LowerHexDigits = SearchValues.Create("0123456789abcdef");
+
+    /// <summary>Checked on every token of every API request: one vectorized scan, nothing allocated.</summary>
     public static bool IsLowerHex(string? value, int length) =>
-        value is not null && value.Length == length && value.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
+        value is not null && value.Length == length && !value.AsSpan().ContainsAnyExcept(LowerHexDigits);
 }

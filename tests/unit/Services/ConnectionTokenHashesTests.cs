@@ -9,9 +9,10 @@ public sealed class ConnectionTokenHashesTests
     {
         var hashes = new ConnectionTokenHashes();
         var (a, b) = (TokenSecrets.NewSecret(), TokenSecrets.NewSecret());
-        var oneLetterOff = a[..^1] + (a[^1] == '0' ? '1' : '0');
+        var lastLetterOff = a[..^1] + (a[^1] == '0' ? '1' : '0');
+        var firstLetterOff = (a[0] == '0' ? '1' : '0') + a[1..];
 
-        foreach (var secret in new[] { a, a, b, a, oneLetterOff, a, new string(a.AsSpan()) })
+        foreach (var secret in new[] { a, a, b, a, lastLetterOff, a, firstLetterOff, a, new string(a.AsSpan()) })
         {
             Assert.Equal(TokenSecrets.HashKeyOf(secret), hashes.App(secret));
             Assert.Equal(TokenSecrets.HashKeyOf(secret), hashes.User(secret));

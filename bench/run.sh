@@ -45,6 +45,16 @@ cli() { (cd "$WORK" && ConnectionStrings__Enfix="Data Source=$DB" Enfix__Bootstr
 rps() { # wrk's requests/sec for: [extra wrk args...] URL
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" | tee -a "$WORK/wrk.log" | awk '/Requests\/sec/ {print $2}'
 }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # user + system CPU of a process, in clock ticks
+rps_and_cpu() { # as rps, and appends "NAME µs" to cpu.log: the server's (PID) CPU time per request over the run
+  local name=$1 pid=$2 before out; shift 2
+  before=$(cpu_ticks "$pid")
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" | tee -a "$WORK/wrk.log")
+  echo "$out" | awk -v name="$name" -v ticks=$(($(cpu_ticks "$pid") - before)) -v hz="$(getconf CLK_TCK)" \
+    '/requests in/ {printf "%s %.1f\n", name, ticks * 1e6 / hz / $1}' >>"$WORK/cpu.log"
+  echo "$out" | awk '/Requests\/sec/ {print $2}'
+}
+median_cpu() { awk -v name="$1" '$1 == name {print $2}' "$WORK/cpu.log" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 sign_in() { # prints "APP TOKEN" for the admin on the running server
@@ -76,11 +86,11 @@ per_round() { # "r1 r2 ...": the ratio of two commands' results within each roun
 
 # Our two endpoints, /me with the pair in APP and TOKEN (set by sign_in for the running server).
 healthz() { rps "$BASE/healthz"; }
-me() { rps -H "App-Token: $APP" -H "Token: $TOKEN" "$BASE/api/v1/me"; }
+me() { rps_and_cpu me "$server_pid" -H "App-Token: $APP" -H "Token: $TOKEN" "$BASE/api/v1/me"; }
 warm_ours() { warm "$BASE/healthz"; warm -H "App-Token: $APP" -H "Token: $TOKEN" "$BASE/api/v1/me"; }
 auth_overhead() { warm_ours; rounds healthz me; }  # "healthz_rps me_rps"
 
-: >"$WORK/wrk.log"; : >"$WORK/rounds.log"
+: >"$WORK/wrk.log"; : >"$WORK/rounds.log"; : >"$WORK/cpu.log"
 DB="$WORK/small.db"; rm -f "$DB"*
 start_server "$DB"
 read -r APP TOKEN < <(sign_in)
@@ -92,7 +102,7 @@ echo "1. auth overhead" >&2
 PEER="http://127.0.0.1:$PEER_PORT"
 BEARER=$(bash "$ROOT/../shared/peers/identity-bearer/run.sh" "$PEER_PORT" 2>/dev/null | tail -n 1)
 peer_healthz() { rps "$PEER/healthz"; }
-peer_me() { rps -H "Authorization: Bearer $BEARER" "$PEER/me"; }
+peer_me() { rps_and_cpu peer_me "$(cat /tmp/peer-identity-bearer/pid)" -H "Authorization: Bearer $BEARER" "$PEER/me"; }
 warm_ours; warm "$PEER/healthz"; warm -H "Authorization: Bearer $BEARER" "$PEER/me"
 read -r H1 M1 PH PM < <(rounds healthz me peer_healthz peer_me)
 kill "$(cat /tmp/peer-identity-bearer/pid)" 2>/dev/null || true
@@ -138,6 +148,8 @@ report "   peer identity-bearer /healthz, /me (req/s)" "$PH, $PM"
 report "   peer ratio me / healthz" "$(ratio "$PM" "$PH")"
 report "   ours / peer's me (target >= 2)" "$(ratio "$M1" "$PM")"
 report "   ours / peer's me within each round" "$(per_round me peer_me)"
+report "   server CPU per me (us, median of rounds): ours, peer" "$(median_cpu me), $(median_cpu peer_me)"
+report "   peer's / our server CPU per me" "$(ratio "$(median_cpu peer_me)" "$(median_cpu me)")"
 report "2. logins (req/s) / hash verifications on all cores (/s)" "$LOGIN / $HASH"
 report "   ratio (target >= 0.9)" "$(ratio "$LOGIN" "$HASH")"
 report "   ratio within each round" "$(per_round logins hashes)"

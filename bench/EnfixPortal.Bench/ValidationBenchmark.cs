@@ -20,6 +20,9 @@ public class ValidationBenchmark
     private TokenValidator _validator = null!;
     private string _app = "", _user = "", _path = "";
 
+    /// <summary>The pair's hashes as one client connection remembers them (the API's check on a kept-alive connection).</summary>
+    private readonly ConnectionTokenHashes _connection = new();
+
     public static int Run(string[] args)
     {
         BenchmarkSwitcher.FromTypes([typeof(ValidationBenchmark)]).Run(args);
@@ -40,9 +43,6 @@ public class ValidationBenchmark
         _validator = _services.GetRequiredService<TokenValidator>();
         if (!WarmCheck().Result.Succeeded) throw new InvalidOperationException("the pair does not validate");
     }
-
-    /// <summary>The pair's hashes as one client connection remembers them (the API's check on a kept-alive connection).</summary>
-    private readonly ConnectionTokenHashes _connection = new();
 
     [Benchmark]
     public ValueTask<ServiceResult<TokenPrincipal>> WarmCheck() => _validator.ValidateAsync(_app, _user);

@@ -32,7 +32,7 @@ public sealed class KeepAliveTokenTests : RealServerTests
         Assert.Equal("admin", await UserNameAsync(connection, AppToken, admin));
     }
 
-    private static async Task<string?> UserNameAsync(HttpClient http, string appToken, string token)
+    private static async Task<string> UserNameAsync(HttpClient http, string appToken, string token)
     {
         var (status, json) = await SendAsync(http, HttpMethod.Get, "/api/v1/me", appToken, token);
         Assert.Equal(HttpStatusCode.OK, status);

@@ -42,17 +42,17 @@ start_server() { # $1: database file
 cli() { (cd "$WORK" && ConnectionStrings__Enfix="Data Source=$DB" Enfix__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
   Logging__LogLevel__Default=Warning dotnet "$WORK/server/EnfixPortal.dll" "$@"); }
 
-rps() { # wrk's requests/sec for: [extra wrk args...] URL
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" | tee -a "$WORK/wrk.log" | awk '/Requests\/sec/ {print $2}'
-}
+load() { wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" | tee -a "$WORK/wrk.log"; }  # one measured wrk run
+rps_of() { awk '/Requests\/sec/ {print $2}'; }  # the requests/sec in wrk's report on stdin
+rps() { load "$@" | rps_of; }  # wrk's requests/sec for: [extra wrk args...] URL
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # user + system CPU of a process, in clock ticks
 rps_and_cpu() { # as rps, and appends "NAME µs" to cpu.log: the server's (PID) CPU time per request over the run
   local name=$1 pid=$2 before out; shift 2
   before=$(cpu_ticks "$pid")
-  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" | tee -a "$WORK/wrk.log")
+  out=$(load "$@")
   echo "$out" | awk -v name="$name" -v ticks=$(($(cpu_ticks "$pid") - before)) -v hz="$(getconf CLK_TCK)" \
     '/requests in/ {printf "%s %.1f\n", name, ticks * 1e6 / hz / $1}' >>"$WORK/cpu.log"
-  echo "$out" | awk '/Requests\/sec/ {print $2}'
+  rps_of <<<"$out"
 }
 median_cpu() { awk -v name="$1" '$1 == name {print $2}' "$WORK/cpu.log" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }

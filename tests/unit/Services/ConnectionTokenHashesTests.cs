@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Tokens;
+using static EnfixPortal.Tests.Infrastructure.WrongSecrets;
 
 namespace EnfixPortal.Tests.Services;
 
@@ -9,10 +10,8 @@ public sealed class ConnectionTokenHashesTests
     {
         var hashes = new ConnectionTokenHashes();
         var (a, b) = (TokenSecrets.NewSecret(), TokenSecrets.NewSecret());
-        var lastLetterOff = a[..^1] + (a[^1] == '0' ? '1' : '0');
-        var firstLetterOff = (a[0] == '0' ? '1' : '0') + a[1..];
 
-        foreach (var secret in new[] { a, a, b, a, lastLetterOff, a, firstLetterOff, a, new string(a.AsSpan()) })
+        foreach (var secret in new[] { a, a, b, a, OneLetterOff(a, ^1), a, OneLetterOff(a, 0), a, new string(a.AsSpan()) })
         {
             Assert.Equal(TokenSecrets.HashKeyOf(secret), hashes.App(secret));
             Assert.Equal(TokenSecrets.HashKeyOf(secret), hashes.User(secret));

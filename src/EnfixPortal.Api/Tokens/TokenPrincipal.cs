@@ -1,13 +1,17 @@
 namespace EnfixPortal.Api.Tokens;
 
-/// <summary>Who a valid (app token, user token) pair speaks for: the user token's owner, as the validation cache holds
-/// them (the same <see cref="CachedUser"/> instance for every request until the user changes).</summary>
-public sealed record TokenPrincipal(
-    CachedUser Owner, string AppTokenAccessor, DateTime AppTokenExpiresAt,
-    string UserTokenAccessor, TokenKind UserTokenKind, DateTime UserTokenExpiresAt)
+/// <summary>Who a valid (app token, user token) pair speaks for: the user token's owner and the two tokens, as the
+/// validation cache holds them (the same instances for every request until one of them changes, when the cache drops
+/// and reloads it).</summary>
+public sealed record TokenPrincipal(CachedUser Owner, CachedToken AppToken, CachedToken UserToken)
 {
     public string UserId => Owner.UserId;
     public string UserName => Owner.UserName;
     public IReadOnlyList<string> Roles => Owner.Roles;
     public bool IsAdmin => Roles.Contains(Users.Roles.Admin);
+    public string AppTokenAccessor => AppToken.Accessor;
+    public DateTime AppTokenExpiresAt => AppToken.ExpiresAt;
+    public string UserTokenAccessor => UserToken.Accessor;
+    public TokenKind UserTokenKind => UserToken.Kind;
+    public DateTime UserTokenExpiresAt => UserToken.ExpiresAt;
 }

@@ -39,8 +39,7 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
         metrics.Validation(app.Value.Hit && user.Value.Hit ? "hit" : "miss");
         usage.Record(app.Value.Token.Accessor, now);
         usage.Record(user.Value.Token.Accessor, now);
-        var (token, owner) = (user.Value.Token, user.Value.User);
-        return new TokenPrincipal(owner, app.Value.Token.Accessor, app.Value.Token.ExpiresAt, token.Accessor, token.Kind, token.ExpiresAt);
+        return new TokenPrincipal(user.Value.User, app.Value.Token, user.Value.Token);
     }
 
     /// <summary>The login door's check: an app token alone, before any password is looked at. Returns its accessor.</summary>

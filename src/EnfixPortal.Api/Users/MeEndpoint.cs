@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EnfixPortal.Api.Infrastructure.Http;
 using EnfixPortal.Api.Tokens;
 using Microsoft.AspNetCore.Builder;
@@ -9,6 +10,12 @@ namespace EnfixPortal.Api.Users;
 
 public static class MeEndpoint
 {
+    /// <summary>Each user token's last answer, kept beside the validation cache's entry for it (and dropped with it).
+    /// The answer shows nothing but what the cache holds, and the cache replaces a token's or user's entry whenever it
+    /// changes (a new expiry, a revocation, any change to the user), so an answer is reused only while the three entries
+    /// it was made from are still the ones in use.</summary>
+    private static readonly ConditionalWeakTable<CachedToken, MeAnswer> Answers = new();
+
     /// <summary><c>GET /api/v1/me</c>: who the token pair speaks for, and when each of the two tokens expires.</summary>
     public static IEndpointRouteBuilder MapMe(this IEndpointRouteBuilder api)
     {
@@ -17,11 +24,23 @@ public static class MeEndpoint
         return api;
     }
 
-    private static JsonOk<MeItem> Me(HttpContext http)
+    private static JsonOkSerialized<MeItem> Me(HttpContext http)
     {
         var caller = http.Features.GetRequiredFeature<TokenPrincipal>();
-        return JsonResults.Ok(new MeItem(caller.UserId, caller.UserName, caller.Roles,
-            new TokenInUse(caller.AppTokenAccessor, "app", caller.AppTokenExpiresAt),
-            new TokenInUse(caller.UserTokenAccessor, UserTokenItem.KindName(caller.UserTokenKind), caller.UserTokenExpiresAt)));
+        if (!Answers.TryGetValue(caller.UserToken, out var answer) || !answer.Shows(caller))
+        {
+            answer = new MeAnswer(caller.AppToken, caller.Owner, new(JsonBody.Serialize(ItemOf(caller))));
+            Answers.AddOrUpdate(caller.UserToken, answer);
+        }
+        return answer.Result;
+    }
+
+    private static MeItem ItemOf(TokenPrincipal caller) => new(caller.UserId, caller.UserName, caller.Roles,
+        new TokenInUse(caller.AppTokenAccessor, "app", caller.AppTokenExpiresAt),
+        new TokenInUse(caller.UserTokenAccessor, UserTokenItem.KindName(caller.UserTokenKind), caller.UserTokenExpiresAt));
+
+    private sealed record MeAnswer(CachedToken AppToken, CachedUser Owner, JsonOkSerialized<MeItem> Result)
+    {
+        public bool Shows(TokenPrincipal caller) => ReferenceEquals(AppToken, caller.AppToken) && ReferenceEquals(Owner, caller.Owner);
     }
 }

@@ -16,9 +16,14 @@ public static class JsonBody
 
     public static Task WriteAsync<T>(HttpContext http, int status, T value) => WriteAsync(http, status, value, ApiTypes<T>.Info);
 
-    public static Task WriteAsync<T>(HttpContext http, int status, T value, JsonTypeInfo<T> typeInfo)
+    public static Task WriteAsync<T>(HttpContext http, int status, T value, JsonTypeInfo<T> typeInfo) =>
+        WriteAsync(http, status, JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+
+    /// <summary>The UTF-8 JSON of an answer, as <see cref="WriteAsync{T}(HttpContext, int, T)"/> would write it.</summary>
+    public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, ApiTypes<T>.Info);
+
+    public static Task WriteAsync(HttpContext http, int status, byte[] bytes)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, typeInfo);
         var response = http.Response;
         response.StatusCode = status;
         response.ContentType = ContentType;
@@ -63,6 +68,17 @@ public sealed class JsonCreated<T>(string location, T value) : IResult, IStatusC
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => JsonBody.Describe<T>(builder, StatusCodes.Status201Created);
+}
+
+/// <summary>200 with a JSON answer of type <typeparamref name="T"/> serialized before (by <see cref="JsonBody.Serialize{T}"/>),
+/// for an answer remembered as long as what it shows; documents itself in OpenAPI as <see cref="JsonOk{T}"/> does.</summary>
+public sealed class JsonOkSerialized<T>(byte[] json) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+{
+    public int? StatusCode => StatusCodes.Status200OK;
+
+    public Task ExecuteAsync(HttpContext httpContext) => JsonBody.WriteAsync(httpContext, StatusCodes.Status200OK, json);
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => JsonBody.Describe<T>(builder, StatusCodes.Status200OK);
 }
 
 public static class JsonResults

@@ -28,11 +28,11 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
             return Refuse(AppTokenField, MissingAppToken);
         if (string.IsNullOrEmpty(userToken))
             return Refuse(UserTokenField, "Send a user token in the Token header; get one from POST /api/v1/token/.");
-        var app = await ResolveAsync(KeyOf(appToken, hashes, app: true), ct);
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Now;
+        var app = await ResolveAsync(KeyOf(appToken, hashes, app: true), now, ct);
         if (!IsLiveApp(app, now))
             return Refuse(AppTokenField, "The app token is unknown, expired or revoked.");
-        var user = await ResolveAsync(KeyOf(userToken, hashes, app: false), ct);
+        var user = await ResolveAsync(KeyOf(userToken, hashes, app: false), now, ct);
         if (user is not { User.Active: true } || user.Value.Token.Kind == TokenKind.App || user.Value.Token.ExpiresAt <= now)
             return Refuse(UserTokenField, "The user token is unknown, expired or revoked; log in again.");
 
@@ -47,8 +47,8 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
     {
         if (string.IsNullOrEmpty(appToken))
             return Refuse(AppTokenField, "Send an app token in the App-Token header or the app_token form field.");
-        var app = await ResolveAsync(KeyOf(appToken, null, app: true), ct);
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Now;
+        var app = await ResolveAsync(KeyOf(appToken, null, app: true), now, ct);
         if (!IsLiveApp(app, now))
             return Refuse(AppTokenField, "The app token is unknown, expired or revoked.");
         usage.Record(app.Value.Token.Accessor, now);
@@ -71,12 +71,14 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
         : hashes is null ? TokenSecrets.HashKeyOf(secret)
         : app ? hashes.App(secret) : hashes.User(secret);
 
-    private async ValueTask<Resolved?> ResolveAsync(HashKey? secretKey, CancellationToken ct)
+    /// <summary>The token and its owner, from the cache when both are there and fresh at <paramref name="now"/> (one instant
+    /// for the whole check), else from the database.</summary>
+    private async ValueTask<Resolved?> ResolveAsync(HashKey? secretKey, DateTime now, CancellationToken ct)
     {
         if (secretKey is not { } key) return null;
-        if (cache.Token(key) is { } cached)
+        if (cache.Token(key, now) is { } cached)
         {
-            if (cache.User(cached.UserId) is { } cachedUser) return new Resolved(cached, cachedUser, true);
+            if (cache.User(cached.UserId, now) is { } cachedUser) return new Resolved(cached, cachedUser, true);
             var generation = cache.Generation;
             var user = await LoadUserAsync(cached.UserId, ct);
             if (user is null) return null;

@@ -10,14 +10,16 @@ public sealed class ValidationCache
 {
     private readonly ConcurrentDictionary<HashKey, CachedToken> _tokens = new();
     private readonly ConcurrentDictionary<string, CachedUser> _users = new(StringComparer.Ordinal);
-    private readonly TimeProvider _time;
     private readonly IOptionsMonitor<TokenSettings> _settings;
+    private TimeSpan _lifetime;
     private long _generation;
     private int _tokenCount;
 
-    public ValidationCache(TokenRevocations revocations, TimeProvider time, IOptionsMonitor<TokenSettings> settings)
+    public ValidationCache(TokenRevocations revocations, IOptionsMonitor<TokenSettings> settings)
     {
-        (_time, _settings) = (time, settings);
+        _settings = settings;
+        _lifetime = settings.CurrentValue.ValidationCacheLifetime;
+        settings.OnChange(changed => _lifetime = changed.ValidationCacheLifetime);
         revocations.TokenChanged += hash => Forget(HashKey.From(hash));
         revocations.UserChanged += ForgetUser;
     }
@@ -28,9 +30,10 @@ public sealed class ValidationCache
 
     public int Count => Volatile.Read(ref _tokenCount);
 
-    public CachedToken? Token(HashKey key) => _tokens.TryGetValue(key, out var token) && Fresh(token.LoadedAt) ? token : null;
+    /// <summary>The token remembered under <paramref name="key"/> if it is still fresh at <paramref name="now"/>.</summary>
+    public CachedToken? Token(HashKey key, DateTime now) => _tokens.TryGetValue(key, out var token) && Fresh(token.LoadedAt, now) ? token : null;
 
-    public CachedUser? User(string userId) => _users.TryGetValue(userId, out var user) && Fresh(user.LoadedAt) ? user : null;
+    public CachedUser? User(string userId, DateTime now) => _users.TryGetValue(userId, out var user) && Fresh(user.LoadedAt, now) ? user : null;
 
     public void Remember(HashKey key, CachedToken token, CachedUser user, long generation)
     {
@@ -73,7 +76,7 @@ public sealed class ValidationCache
         Interlocked.Exchange(ref _tokenCount, 0);
     }
 
-    private bool Fresh(DateTime loadedAt) => _time.GetUtcNow().UtcDateTime - loadedAt < _settings.CurrentValue.ValidationCacheLifetime;
+    private bool Fresh(DateTime loadedAt, DateTime now) => now - loadedAt < _lifetime;
 
     /// <summary>Over the bound: drop a quarter of the entries (whichever the dictionary yields first) and the users
     /// nobody refers to any more. Rare, and cheaper than tracking recency on every hit.</summary>

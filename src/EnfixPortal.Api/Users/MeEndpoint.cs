@@ -39,6 +39,9 @@ public static class MeEndpoint
         new TokenInUse(caller.AppTokenAccessor, "app", caller.AppTokenExpiresAt),
         new TokenInUse(caller.UserTokenAccessor, UserTokenItem.KindName(caller.UserTokenKind), caller.UserTokenExpiresAt));
 
+    /// <summary>An answer and the entries it was made from. The cache refreshes a user's entry whenever it loads one of
+    /// their tokens, so today a new user entry comes with a new token entry anyway; comparing the owner too keeps the
+    /// answer right without relying on that.</summary>
     private sealed record MeAnswer(CachedToken AppToken, CachedUser Owner, JsonOkSerialized<MeItem> Result)
     {
         public bool Shows(TokenPrincipal caller) => ReferenceEquals(AppToken, caller.AppToken) && ReferenceEquals(Owner, caller.Owner);

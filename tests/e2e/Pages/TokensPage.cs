@@ -20,7 +20,8 @@ public sealed class TokensPage(IPage page, string path, string heading, string c
         await Assertions.Expect(Heading(heading)).ToBeVisibleAsync();
     }
 
-    /// <summary>Creates a token in the dialog and returns its secret, read from the one place it is ever shown.</summary>
+    /// <summary>Creates a token in the dialog and returns its secret, read from the one place it is ever shown;
+    /// <paramref name="forUser"/> is a username that matches no other user.</summary>
     public async Task<string> CreateAsync(string name, string? forUser = null)
     {
         await Page.GetByRole(AriaRole.Button, new() { Name = createButton }).ClickAsync();
@@ -30,7 +31,12 @@ public sealed class TokensPage(IPage page, string path, string heading, string c
             var picker = Dialog.GetByLabel(heading == "App tokens" ? "Owner" : "On behalf of user");
             await picker.FillAsync(forUser);
             var choices = Page.Locator(".mud-popover-open .mud-list-item");
-            await choices.Filter(new() { HasText = forUser }).First.ClickAsync();
+            // On focus the list shows every user; the search for the typed name answers after the picker's debounce and
+            // replaces it. A click on the first list races with that answer, which can reopen the list after the choice
+            // (seen in CI: the list stayed open with the one match). So the list must show just the user named first.
+            await Assertions.Expect(choices).ToHaveCountAsync(1);
+            await Assertions.Expect(choices).ToContainTextAsync(forUser);
+            await choices.ClickAsync();
             // A click on a choice makes the picker take the focus back, then close its list: text typed elsewhere before
             // the list has closed can land in the picker, and the token would be created without its name.
             await Assertions.Expect(choices).ToHaveCountAsync(0);

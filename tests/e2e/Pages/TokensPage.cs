@@ -29,11 +29,14 @@ public sealed class TokensPage(IPage page, string path, string heading, string c
         if (forUser is not null)
         {
             var picker = Dialog.GetByLabel(heading == "App tokens" ? "Owner" : "On behalf of user");
-            await picker.FillAsync(forUser);
             var choices = Page.Locator(".mud-popover-open .mud-list-item");
-            // On focus the list shows every user; the search for the typed name answers after the picker's debounce and
-            // replaces it. A click on the first list races with that answer, which can reopen the list after the choice
-            // (seen in CI: the list stayed open with the one match). So the list must show just the user named first.
+            // A click opens the list with every user (a search for no text); the typed name is searched after the
+            // picker's debounce. Typed at once, the two searches overlap and whichever answers last fills the list (seen
+            // in CI: every user left listed, or the one match reopening the list after the choice). So the first search
+            // has answered before the name is typed, and the choice is clicked in the list of the second.
+            await picker.ClickAsync();
+            await Assertions.Expect(choices.First).ToBeVisibleAsync();
+            await picker.FillAsync(forUser);
             await Assertions.Expect(choices).ToHaveCountAsync(1);
             await Assertions.Expect(choices).ToContainTextAsync(forUser);
             await choices.ClickAsync();

@@ -9,9 +9,4 @@ public sealed record TokenPrincipal(CachedUser Owner, CachedToken AppToken, Cach
     public string UserName => Owner.UserName;
     public IReadOnlyList<string> Roles => Owner.Roles;
     public bool IsAdmin => Roles.Contains(Users.Roles.Admin);
-    public string AppTokenAccessor => AppToken.Accessor;
-    public DateTime AppTokenExpiresAt => AppToken.ExpiresAt;
-    public string UserTokenAccessor => UserToken.Accessor;
-    public TokenKind UserTokenKind => UserToken.Kind;
-    public DateTime UserTokenExpiresAt => UserToken.ExpiresAt;
 }

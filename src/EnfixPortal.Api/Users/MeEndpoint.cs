@@ -36,8 +36,8 @@ public static class MeEndpoint
     }
 
     private static MeItem ItemOf(TokenPrincipal caller) => new(caller.UserId, caller.UserName, caller.Roles,
-        new TokenInUse(caller.AppTokenAccessor, "app", caller.AppTokenExpiresAt),
-        new TokenInUse(caller.UserTokenAccessor, UserTokenItem.KindName(caller.UserTokenKind), caller.UserTokenExpiresAt));
+        new TokenInUse(caller.AppToken.Accessor, "app", caller.AppToken.ExpiresAt),
+        new TokenInUse(caller.UserToken.Accessor, UserTokenItem.KindName(caller.UserToken.Kind), caller.UserToken.ExpiresAt));
 
     /// <summary>An answer and the entries it was made from. The cache refreshes a user's entry whenever it loads one of
     /// their tokens, so today a new user entry comes with a new token entry anyway; comparing the owner too keeps the

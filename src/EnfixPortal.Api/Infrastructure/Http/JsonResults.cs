@@ -14,12 +14,12 @@ public static class JsonBody
     public const string ContentType = "application/json; charset=utf-8";
     private static readonly string[] ContentTypes = ["application/json"];
 
-    public static Task WriteAsync<T>(HttpContext http, int status, T value) => WriteAsync(http, status, value, ApiTypes<T>.Info);
+    public static Task WriteAsync<T>(HttpContext http, int status, T value) => WriteAsync(http, status, Serialize(value));
 
     public static Task WriteAsync<T>(HttpContext http, int status, T value, JsonTypeInfo<T> typeInfo) =>
         WriteAsync(http, status, JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
 
-    /// <summary>The UTF-8 JSON of an answer, as <see cref="WriteAsync{T}(HttpContext, int, T)"/> would write it.</summary>
+    /// <summary>The UTF-8 JSON of an answer under <see cref="ApiJson.Options"/>: what <see cref="WriteAsync{T}(HttpContext, int, T)"/> writes.</summary>
     public static byte[] Serialize<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, ApiTypes<T>.Info);
 
     public static Task WriteAsync(HttpContext http, int status, byte[] bytes)

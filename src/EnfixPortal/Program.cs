@@ -22,6 +22,15 @@ catch (CliUsageException ex)
 string[] settingsReadOnce = ["--hostBuilder:reloadConfigOnChange=false"];
 var builder = WebApplication.CreateBuilder([.. settingsReadOnce, .. cli is null ? args : []]);
 if (cli is not null) builder.Logging.SetMinimumLevel(LogLevel.Warning);
+else
+{
+    try { SocketThreadHotPath.Configure(builder); }
+    catch (InvalidOperationException ex)
+    {
+        Console.Error.WriteLine($"error: invalid setting: {ex.Message}");
+        return 1;
+    }
+}
 builder.Services.AddEnfixCore(builder.Configuration);
 builder.Services.AddEnfixApi(builder.Configuration);
 builder.Services.AddEnfixPortal();

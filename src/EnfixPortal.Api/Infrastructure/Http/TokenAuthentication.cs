@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Tokens;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
@@ -26,11 +27,17 @@ public sealed class TokenAuthentication(RequestDelegate next, TokenValidator val
 
     public Task InvokeAsync(HttpContext http)
     {
-        var access = ApiPolicies.AccessOf(http.GetEndpoint());
-        return access == ApiAccess.Open ? next(http) : CheckAsync(http, access);
+        var endpoint = http.GetEndpoint();
+        var access = ApiPolicies.AccessOf(endpoint);
+        var stays = SocketThreads.MayStay(endpoint);
+        return access == ApiAccess.Open ? Next(http, stays) : CheckAsync(http, access, stays);
     }
 
-    private async Task CheckAsync(HttpContext http, ApiAccess access)
+    /// <summary>The endpoint, on the socket thread only when it is marked to stay there (<see cref="SocketThreads"/>):
+    /// the check itself and its refusals read memory, and the validator leaves the socket thread for a database read.</summary>
+    private Task Next(HttpContext http, bool stays) => stays ? next(http) : SocketThreads.LeaveThen(http, next);
+
+    private async Task CheckAsync(HttpContext http, ApiAccess access, bool stays)
     {
         var validated = await validator.ValidateAsync(Single(http, AppTokenHeader), Single(http, UserTokenHeader),
             ConnectionHashes(http), http.RequestAborted);
@@ -47,7 +54,7 @@ public sealed class TokenAuthentication(RequestDelegate next, TokenValidator val
         }
         http.Features.Set(caller);
         http.User = Principals.GetValue(caller.Owner, NewPrincipal);
-        await next(http);
+        await Next(http, stays);
     }
 
     /// <summary>The connection's <see cref="ConnectionTokenHashes"/>, made on its first checked request. HTTP/1.x only: there

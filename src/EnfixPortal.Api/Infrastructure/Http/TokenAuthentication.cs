@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using EnfixPortal.Api.Common;
-using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Tokens;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;

@@ -6,7 +6,7 @@ namespace EnfixPortal;
 /// <summary>Runs the API's hot path on the socket threads (<see cref="SocketThreads"/>, decision 008): Kestrel runs a
 /// request where its socket's data arrived (<c>UnsafePreferInlineScheduling</c>) and .NET completes socket reads on the
 /// event thread itself (<c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c>), so a warm <c>/me</c> passes between no
-/// threads at all: about a fifth less CPU per request. On by default; off with
+/// threads at all: 15-25 % less CPU per request. On by default; off with
 /// <c>Enfix:Server:HotPathOnSocketThreads=false</c>, and always off on PostgreSQL, whose driver reads its own sockets
 /// and would then resume database callers on the event threads.</summary>
 public static class SocketThreadHotPath

@@ -16,15 +16,14 @@ public static class SocketThreadHotPath
 
     /// <summary>Turns it on for this server process when the settings allow; must run before the process opens any socket.
     /// Throws <see cref="InvalidOperationException"/> for a setting that is not true or false.</summary>
-    public static bool Configure(WebApplicationBuilder builder)
+    public static void Configure(WebApplicationBuilder builder)
     {
         var setting = builder.Configuration[Setting];
         var on = true;
         if (setting is not null && !bool.TryParse(setting, out on))
             throw new InvalidOperationException($"{Setting} must be true or false, not '{setting}'.");
-        if (!on || builder.Configuration[$"{DatabaseOptions.Section}:Provider"] == DatabaseOptions.Postgres) return false;
+        if (!on || builder.Configuration[$"{DatabaseOptions.Section}:Provider"] == DatabaseOptions.Postgres) return;
         Environment.SetEnvironmentVariable(InlineCompletions, "1");
         builder.WebHost.UseSockets(options => options.UnsafePreferInlineScheduling = true);
-        return true;
     }
 }

@@ -22,7 +22,7 @@ public static class SocketThreadHotPath
         var on = true;
         if (setting is not null && !bool.TryParse(setting, out on))
             throw new InvalidOperationException($"{Setting} must be true or false, not '{setting}'.");
-        if (!on || builder.Configuration[$"{DatabaseOptions.Section}:Provider"] == DatabaseOptions.Postgres) return;
+        if (!on || builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() is { IsPostgres: true }) return;
         Environment.SetEnvironmentVariable(InlineCompletions, "1");
         builder.WebHost.UseSockets(options => options.UnsafePreferInlineScheduling = true);
     }

@@ -8,5 +8,9 @@ public sealed record Actor(string? UserId, string? UserName, bool IsAdmin, Door 
 {
     public static Actor Cli(string? userId = null, string? userName = null) => new(userId, userName ?? "cli", true, Door.Cli);
 
+    /// <summary>The accessors of the token pair an API request presented; null through the portal, the CLI and at login.</summary>
+    public string? AppTokenAccessor { get; init; }
+    public string? TokenAccessor { get; init; }
+
     public bool MayActFor(string userId) => IsAdmin || string.Equals(UserId, userId, StringComparison.Ordinal);
 }

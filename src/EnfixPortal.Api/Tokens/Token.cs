@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Users;
 
 namespace EnfixPortal.Api.Tokens;
@@ -28,6 +29,15 @@ public sealed class Token
     public string? IssuedById { get; set; }
     /// <summary>For login tokens: the accessor of the app token presented at login (audit only).</summary>
     public string? LoginAppTokenAccessor { get; set; }
+    /// <summary>The door the creating request came through; null for tokens made before this was recorded.</summary>
+    public Door? CreatedVia { get; set; }
+    /// <summary>The user whose request created the token (for a login token: the user who signed in).</summary>
+    public string? CreatedByUserId { get; set; }
+    /// <summary>The app token of the creating API request (for a login token: the one presented at login).</summary>
+    public string? CreatedByAppTokenAccessor { get; set; }
+    /// <summary>The user token of the creating API request: the token's parent, which it never outlives when its
+    /// creator is not an administrator. Null for login tokens and for tokens made in the portal or the CLI.</summary>
+    public string? CreatedByTokenAccessor { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
     public DateTime? LastUsedAt { get; set; }

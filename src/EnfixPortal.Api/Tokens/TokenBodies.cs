@@ -15,7 +15,7 @@ public static class TokenBodies
         ["app_token"] = Generated, ["token"] = Generated, ["id"] = Generated, ["accessor"] = Generated,
         ["secret"] = Generated, ["hint"] = Generated,
         ["kind"] = ReadOnly, ["issued_by"] = ReadOnly, ["created_at"] = ReadOnly, ["expires_at"] = ReadOnly,
-        ["expired"] = ReadOnly, ["last_used_at"] = ReadOnly,
+        ["expired"] = ReadOnly, ["last_used_at"] = ReadOnly, ["created_by"] = ReadOnly,
     };
 
     private static readonly Dictionary<string, string> RefusedOnChange = new(Refused)

@@ -25,6 +25,15 @@ public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeP
         return count;
     }
 
+    /// <summary>Expires every active user token (login and OBO) of a user inside the caller's transaction, which raises
+    /// <see cref="TokenRevocations.RevokeUser"/> once it has committed. App tokens stay. Returns how many.</summary>
+    public Task<int> ExpireUserTokensAsync(EnfixDbContext db, string userId, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.Tokens.Where(t => t.UserId == userId && t.Family == TokenFamily.User && t.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, now), ct);
+    }
+
     /// <summary>Expires (keeps) or deletes the named tokens the actor may see; the rest are skipped. Returns how many changed.</summary>
     public async Task<int> ApplyAsync(Actor actor, TokenFamily family, IReadOnlyCollection<string> accessors, bool delete, CancellationToken ct = default)
     {

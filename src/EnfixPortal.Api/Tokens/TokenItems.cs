@@ -2,22 +2,33 @@ namespace EnfixPortal.Api.Tokens;
 
 /// <summary>An app token as the API lists it; the token itself is never shown again after creation.</summary>
 public sealed record AppTokenItem(
-    string Accessor, string Hint, string? Name, string User, DateTime CreatedAt, DateTime ExpiresAt, bool Expired, DateTime? LastUsedAt)
+    string Accessor, string Hint, string? Name, string User, DateTime CreatedAt, DateTime ExpiresAt, bool Expired, DateTime? LastUsedAt,
+    CreatedByItem CreatedBy)
 {
     public static AppTokenItem From(TokenView token) => new(
-        token.Accessor, token.Hint, token.Name, token.UserId, token.CreatedAt, token.ExpiresAt, token.Expired, token.LastUsedAt);
+        token.Accessor, token.Hint, token.Name, token.UserId, token.CreatedAt, token.ExpiresAt, token.Expired, token.LastUsedAt,
+        CreatedByItem.From(token.CreatedBy));
 }
 
 /// <summary>A user token (<c>login</c> or <c>obo</c>) as the API lists it.</summary>
 public sealed record UserTokenItem(
     string Accessor, string Hint, string? Name, string User, string Kind, string? IssuedBy,
-    DateTime CreatedAt, DateTime ExpiresAt, bool Expired, DateTime? LastUsedAt)
+    DateTime CreatedAt, DateTime ExpiresAt, bool Expired, DateTime? LastUsedAt, CreatedByItem CreatedBy)
 {
     public static UserTokenItem From(TokenView token) => new(
         token.Accessor, token.Hint, token.Name, token.UserId, KindName(token.Kind), token.IssuedById,
-        token.CreatedAt, token.ExpiresAt, token.Expired, token.LastUsedAt);
+        token.CreatedAt, token.ExpiresAt, token.Expired, token.LastUsedAt, CreatedByItem.From(token.CreatedBy));
 
     public static string KindName(TokenKind kind) => kind == TokenKind.Login ? "login" : "obo";
+}
+
+/// <summary>What made a token: <c>door</c> (<c>api</c>, <c>portal</c>, <c>cli</c>), <c>user</c> (the acting user's id) and, for
+/// the API, the accessors of the request's <c>app_token</c> and user <c>token</c>. Null where unknown or not applicable.</summary>
+public sealed record CreatedByItem(string? Door, string? User, string? AppToken, string? Token)
+{
+    public static CreatedByItem From(TokenOrigin origin) => new(
+        origin.Door switch { Common.Door.Api => "api", Common.Door.Portal => "portal", Common.Door.Cli => "cli", _ => null },
+        origin.UserId, origin.AppTokenAccessor, origin.TokenAccessor);
 }
 
 /// <summary><c>{"app_token": "..."}</c>, exactly as in the seed document.</summary>

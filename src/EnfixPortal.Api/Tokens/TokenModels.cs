@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Common;
 using System.Numerics;
 
 namespace EnfixPortal.Api.Tokens;
@@ -18,7 +19,11 @@ public sealed record CreatedToken(string Secret, TokenView Token);
 
 public sealed record TokenView(
     string Accessor, string Hint, string? Name, TokenKind Kind, string UserId, string? UserName, string? IssuedById,
-    DateTime CreatedAt, DateTime ExpiresAt, bool Expired, DateTime? LastUsedAt);
+    DateTime CreatedAt, DateTime ExpiresAt, bool Expired, DateTime? LastUsedAt, TokenOrigin CreatedBy);
+
+/// <summary>What created a token: the door, the acting user and, through the API, the request's token pair.
+/// All null for tokens made before this was recorded.</summary>
+public sealed record TokenOrigin(Door? Door, string? UserId, string? AppTokenAccessor, string? TokenAccessor);
 
 public sealed record TokenQuery(
     TokenFamily Family,

@@ -27,7 +27,8 @@ public sealed class TokenService(
         CancellationToken ct = default)
     {
         var now = Now;
-        var (token, secret) = NewToken(TokenKind.Login, user.Id, actor.UserId, null, Expiry.FromLifetime(options.CurrentValue.UserTokenLifetime, now), now);
+        var (token, secret) = NewToken(TokenKind.Login, user.Id, actor with { AppTokenAccessor = appTokenAccessor, TokenAccessor = null }, null,
+            Expiry.FromLifetime(options.CurrentValue.UserTokenLifetime, now), now);
         token.LoginAppTokenAccessor = appTokenAccessor;
         var created = audit.For(actor, AuditActions.UserTokenCreated, targetAccessor: token.Accessor, targetUserId: user.Id, detail: "login");
         await inserts.AddAsync(token, signIn is null ? [created] : [signIn, created]);
@@ -42,10 +43,10 @@ public sealed class TokenService(
         var found = await TokenLookup.FindVisibleAsync(db.Tokens.Include(t => t.User), actor, family, id, ct);
         if (found.Error is { } missing) return missing;
         var token = found.Value!;
-        var now = Now;
+        var (now, before) = (Now, token.ExpiresAt);
         if (change.SecondsUntilExpire is { } seconds)
         {
-            var expiry = Expiry.FromSeconds(seconds, now);
+            var expiry = await TokenLifetimes.ResolveAsync(db, actor, options.CurrentValue, token.Kind, seconds, TimeSpan.Zero, now, token, ct);
             if (expiry.Error is { } invalid) return invalid;
             token.ExpiresAt = expiry.Value;
             db.AuditEvents.Add(audit.For(actor, AuditActions.TokenExpiryChanged, targetAccessor: token.Accessor, targetUserId: token.UserId,
@@ -58,8 +59,7 @@ public sealed class TokenService(
             token.Name = name.Value;
             db.AuditEvents.Add(audit.For(actor, AuditActions.TokenRenamed, targetAccessor: token.Accessor, targetUserId: token.UserId));
         }
-        if (!await TokenLookup.SaveUnlessGoneAsync(db, ct)) return TokenLookup.NotFound(family);
-        revocations.Revoke(token.SecretHash);
+        if (!await SaveAsync(db, actor, token, token.ExpiresAt < before ? token.ExpiresAt : null, ct)) return TokenLookup.NotFound(family);
         return TokenMapping.ToView(token, token.User?.UserName, now);
     }
 
@@ -78,6 +78,29 @@ public sealed class TokenService(
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>Saves a change to <paramref name="token"/>; when it ended earlier than before (<paramref name="endedAt"/>),
+    /// the tokens made with it end with it, in the same transaction. False when the token was deleted meanwhile.</summary>
+    private async Task<bool> SaveAsync(EnfixDbContext db, Actor actor, Token token, DateTime? endedAt, CancellationToken ct)
+    {
+        List<TokenDescendants.Capped> capped = [];
+        await using (var transaction = endedAt is null ? null : await db.Database.BeginTransactionAsync(ct))
+        {
+            if (!await TokenLookup.SaveUnlessGoneAsync(db, ct)) return false;
+            if (transaction is not null)
+            {
+                capped = await TokenDescendants.CapAsync(db, token, endedAt!.Value, ct);
+                foreach (var child in capped)
+                    db.AuditEvents.Add(audit.For(actor, AuditActions.TokenExpiryChanged, targetAccessor: child.Accessor, targetUserId: token.UserId,
+                        detail: $"expires_at={endedAt.Value:O} (made with {token.Accessor}, which ended)"));
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+        }
+        revocations.Revoke(token.SecretHash);
+        foreach (var child in capped) revocations.Revoke(child.SecretHash);
+        return true;
+    }
+
     private async Task<ServiceResult<CreatedToken>> CreateAsync(Actor actor, CreateTokenRequest request, TokenKind kind, TimeSpan defaultLifetime, CancellationToken ct)
     {
         var ownerId = request.UserId ?? actor.UserId;
@@ -88,29 +111,33 @@ public sealed class TokenService(
         var name = TokenNames.Normalize(request.Name);
         if (name.Error is { } badName) return badName;
         var now = Now;
-        var expiry = request.SecondsUntilExpire is { } seconds ? Expiry.FromSeconds(seconds, now) : Expiry.FromLifetime(defaultLifetime, now);
-        if (expiry.Error is { } invalid) return invalid;
-
-        var owner = await OwnerAsync(ownerId, ct);
+        DateTime expiresAt;
+        (string? UserName, bool IsActive)? owner;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var expiry = await TokenLifetimes.ResolveAsync(db, actor, options.CurrentValue, kind, request.SecondsUntilExpire, defaultLifetime, now, null, ct);
+            if (expiry.Error is { } invalid) return invalid;
+            expiresAt = expiry.Value;
+            owner = await OwnerAsync(db, ownerId, ct);
+        }
         if (owner is null)
             return ServiceError.Validation("user", "No user has this ID.");
         if (!owner.Value.IsActive)
             return ServiceError.Validation("user", "This user is deactivated; reactivate them before issuing tokens.");
 
-        var (token, secret) = NewToken(kind, ownerId, actor.UserId, name.Value, expiry.Value, now);
+        var (token, secret) = NewToken(kind, ownerId, actor, name.Value, expiresAt, now);
         await inserts.AddAsync(token, [audit.For(actor, kind == TokenKind.App ? AuditActions.AppTokenCreated : AuditActions.UserTokenCreated,
             targetAccessor: token.Accessor, targetUserId: ownerId)]);
         return new CreatedToken(secret, TokenMapping.ToView(token, owner.Value.UserName, now));
     }
 
-    private async Task<(string? UserName, bool IsActive)?> OwnerAsync(string ownerId, CancellationToken ct)
+    private static async Task<(string? UserName, bool IsActive)?> OwnerAsync(EnfixDbContext db, string ownerId, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var owner = await db.Users.AsNoTracking().Where(u => u.Id == ownerId).Select(u => new { u.UserName, u.IsActive }).SingleOrDefaultAsync(ct);
         return owner is null ? null : (owner.UserName, owner.IsActive);
     }
 
-    private static (Token Token, string Secret) NewToken(TokenKind kind, string userId, string? issuedBy, string? name, DateTime expiresAt, DateTime now)
+    private static (Token Token, string Secret) NewToken(TokenKind kind, string userId, Actor actor, string? name, DateTime expiresAt, DateTime now)
     {
         var secret = TokenSecrets.NewSecret();
         return (new Token
@@ -122,7 +149,11 @@ public sealed class TokenService(
             Family = Token.FamilyOf(kind),
             Name = name,
             UserId = userId,
-            IssuedById = kind == TokenKind.App ? null : issuedBy,
+            IssuedById = kind == TokenKind.App ? null : actor.UserId,
+            CreatedVia = actor.Door,
+            CreatedByUserId = actor.UserId,
+            CreatedByAppTokenAccessor = actor.AppTokenAccessor,
+            CreatedByTokenAccessor = actor.TokenAccessor,
             CreatedAt = now,
             ExpiresAt = expiresAt,
         }, secret);

@@ -73,7 +73,9 @@ public sealed class UserService(IServiceScopeFactory scopes, TimeProvider time, 
             if (validation is not null) return validation;
             await manager.RemovePasswordAsync(user);
             await manager.AddPasswordAsync(user, change.Password);
-            events.Add((AuditActions.UserPasswordReset, null));
+            // In the same transaction: no moment where the new password is set and an old session still works.
+            var ended = await tokens.ExpireUserTokensAsync(db, user.Id, ct);
+            events.Add((AuditActions.UserPasswordReset, $"user_tokens_expired={ended}"));
         }
         if (events.Count == 0) events.Add((AuditActions.UserUpdated, null));
         await manager.UpdateSecurityStampAsync(user);
@@ -83,8 +85,6 @@ public sealed class UserService(IServiceScopeFactory scopes, TimeProvider time, 
         await transaction.CommitAsync(ct);
 
         revocations.RevokeUser(user.Id);
-        if (change.Password is not null)
-            await tokens.ExpireAllForUserAsync(actor, user.Id, [TokenKind.Login], ct);
         return await queries.GetAsync(actor, user.Id, ct);
     }
 

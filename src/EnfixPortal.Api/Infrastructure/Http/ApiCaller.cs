@@ -1,18 +1,21 @@
 using System.Security.Claims;
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Http;
 
 namespace EnfixPortal.Api.Infrastructure.Http;
 
-/// <summary>The <see cref="Actor"/> of an API request: the user the token pair speaks for, from the client's address.</summary>
+/// <summary>The <see cref="Actor"/> of an API request: the user the token pair speaks for, the pair's
+/// accessors (what a token made by this request records as its creator), from the client's address.</summary>
 public static class ApiCaller
 {
     public static Actor Actor(this HttpContext http)
     {
         var user = http.User;
+        var pair = http.Features.Get<TokenPrincipal>();
         return new Actor(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name, user.IsInRole(Roles.Admin), Door.Api,
-            ClientAddress(http));
+            ClientAddress(http)) { AppTokenAccessor = pair?.AppToken.Accessor, TokenAccessor = pair?.UserToken.Accessor };
     }
 
     public static Actor Anonymous(this HttpContext http) => new(null, null, false, Door.Api, ClientAddress(http));

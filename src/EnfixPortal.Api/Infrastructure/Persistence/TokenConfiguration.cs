@@ -16,7 +16,12 @@ internal sealed class TokenConfiguration : IEntityTypeConfiguration<Token>
         token.Property(t => t.UserId).HasMaxLength(24);
         token.Property(t => t.IssuedById).HasMaxLength(24);
         token.Property(t => t.LoginAppTokenAccessor).HasMaxLength(TokenSecrets.AccessorLength);
+        token.Property(t => t.CreatedByUserId).HasMaxLength(24);
+        token.Property(t => t.CreatedByAppTokenAccessor).HasMaxLength(TokenSecrets.AccessorLength);
+        token.Property(t => t.CreatedByTokenAccessor).HasMaxLength(TokenSecrets.AccessorLength);
         token.HasIndex(t => t.Accessor).IsUnique();
+        // A token's children: what an early expiry of the parent reaches.
+        token.HasIndex(t => t.CreatedByTokenAccessor);
         token.HasIndex(t => t.SecretHash).IsUnique();
         // Grid and list queries, newest first or by expiry: per family, per kind, per owner. (Kind, ExpiresAt) also
         // serves the purge of old login tokens; (Family, ExpiresAt) the dashboard's active and expiring counts.

@@ -61,7 +61,7 @@ public partial class Users
     {
         var dialog = await Dialogs.ShowAsync<ResetPasswordDialog>($"Reset the password of {user.UserName}",
             new DialogParameters<ResetPasswordDialog> { { d => d.User, user } }, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
-        if (await dialog.Result is { Canceled: false }) await ReportAsync(null, $"Reset the password of {user.UserName}; their login tokens stopped.");
+        if (await dialog.Result is { Canceled: false }) await ReportAsync(null, $"Reset the password of {user.UserName}; their login and OBO tokens stopped, app tokens kept.");
     }
 
     private async Task RevokeAllAsync(UserView user)

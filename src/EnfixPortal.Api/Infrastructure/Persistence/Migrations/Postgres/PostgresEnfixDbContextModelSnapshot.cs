@@ -96,6 +96,21 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("CreatedByAppTokenAccessor")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("CreatedByTokenAccessor")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int?>("CreatedVia")
+                        .HasColumnType("integer");
+
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("bigint");
 
@@ -144,6 +159,8 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("Accessor")
                         .IsUnique();
+
+                    b.HasIndex("CreatedByTokenAccessor");
 
                     b.HasIndex("Hint");
 

@@ -86,6 +86,21 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CreatedByAppTokenAccessor")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByTokenAccessor")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CreatedVia")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -133,6 +148,8 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Accessor")
                         .IsUnique();
+
+                    b.HasIndex("CreatedByTokenAccessor");
 
                     b.HasIndex("Hint");
 

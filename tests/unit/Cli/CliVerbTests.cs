@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using EnfixPortal.Tests.Infrastructure;
@@ -33,8 +34,20 @@ public abstract class CliVerbTests(Engine engine) : IAsyncLifetime
         var stored = await harness.Get<TokenQueries>().GetAsync(harness.AdminActor, TokenFamily.App, token.LastLine);
         Assert.Equal("deploy", stored.Value!.Name);
         Assert.Equal(ops.Id, stored.Value.UserId);
+        Assert.Equal(new TokenOrigin(Door.Cli, null, null, null), stored.Value.CreatedBy);
         var userToken = await harness.CreateOboTokenAsync(harness.AdminActor, userId: ops.Id);
         Assert.True((await harness.Get<TokenValidator>().ValidateAsync(token.LastLine, userToken.Secret)).Succeeded);
+    }
+
+    [Fact]
+    public async Task AppTokensCreateBeyondTheMaximumLifetimeFailsNamingTheSetting()
+    {
+        Assert.Equal(0, (await RunAsync("users", "create", "--username", "ops", "--password", "0ps-Passw0rd!")).ExitCode);
+
+        var token = await RunAsync("app-tokens", "create", "--username", "ops", "--seconds", "6311520001");
+
+        Assert.NotEqual(0, token.ExitCode);
+        Assert.Contains("Enfix:Tokens:MaxAppTokenLifetime", token.Error);
     }
 }
 

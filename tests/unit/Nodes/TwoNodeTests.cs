@@ -21,6 +21,7 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     [InlineData("expire the user token")]
     [InlineData("delete the app token")]
     [InlineData("deactivate the user")]
+    [InlineData("reset the password")]
     public async Task ARevocationOnNodeAIsRefusedByNodeBWithinOneSecond(string revocation)
     {
         var pair = await nodes.NewPairAsync();
@@ -32,6 +33,8 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
             "expire the user token" => await TwoNodes.SendAsync(nodes.A, HttpMethod.Patch, $"/api/v1/tokens/{pair.User.Token.Accessor}", nodes.Admin,
                 """{"seconds_until_expire": -1}"""),
             "delete the app token" => await TwoNodes.SendAsync(nodes.A, HttpMethod.Delete, $"/api/v1/app_tokens/{pair.App.Token.Accessor}", nodes.Admin),
+            "reset the password" => await TwoNodes.SendAsync(nodes.A, HttpMethod.Patch, $"/api/v1/users/{pair.UserId}", nodes.Admin,
+                """{"password": "N3w-Passw0rd!"}"""),
             _ => await TwoNodes.SendAsync(nodes.A, HttpMethod.Patch, $"/api/v1/users/{pair.UserId}", nodes.Admin, """{"active": false}"""),
         };
 

@@ -1,5 +1,7 @@
 using Bunit;
+using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
+using EnfixPortal.Tests.Infrastructure;
 using EnfixPortal.Components.Pages.Users;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -61,5 +63,27 @@ public sealed class UserDialogsTests : PortalTestContext
         var signIn = Harness.Get<PasswordSignIn>();
         Assert.True((await signIn.CheckAsync(Harness.AdminActor, "jack", "Jack-N3w-Passw0rd!")).Succeeded);
         Assert.False((await signIn.CheckAsync(Harness.AdminActor, "jack", "Us3r-Passw0rd!")).Succeeded);
+    }
+
+    [Fact]
+    public async Task TheResetDialogSaysWhichTokensEndAndTheResetEndsExactlyThose()
+    {
+        var kate = await Harness.CreateUserAsync("kate");
+        var app = await Harness.CreateAppTokenAsync(ServiceHarness.ActorFor(kate));
+        var obo = await Harness.CreateOboTokenAsync(ServiceHarness.ActorFor(kate));
+        var reference = await Dialogs.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<ResetPasswordDialog>("Reset",
+            new DialogParameters<ResetPasswordDialog> { { d => d.User, kate } }));
+        Dialogs.WaitForAssertion(() => Assert.Contains("New password", Dialogs.Markup));
+
+        Assert.Contains("Every user token of theirs — login and OBO — stops working at once", Dialogs.Markup);
+        Assert.Contains("Their app tokens are kept", Dialogs.Markup);
+        await TypeAsync("New password", "Kate-N3w-Passw0rd!");
+        await ClickAsync("Reset password");
+
+        Assert.False((await reference.Result.WaitAsync(TimeSpan.FromSeconds(10)))!.Canceled);
+        var validator = Harness.Get<TokenValidator>();
+        Assert.False((await validator.ValidateAsync(app.Secret, obo.Secret)).Succeeded);
+        var fresh = await Harness.CreateOboTokenAsync(ServiceHarness.ActorFor(kate));
+        Assert.True((await validator.ValidateAsync(app.Secret, fresh.Secret)).Succeeded);
     }
 }

@@ -7,7 +7,8 @@ namespace EnfixPortal.Tests.Services;
 
 public abstract class TokenExpiryTests(Engine engine) : IAsyncLifetime
 {
-    private readonly ServiceHarness _harness = new(engine);
+    // The year-9999 boundary lies beyond the default maximum lifetime of app tokens.
+    private readonly ServiceHarness _harness = new(engine, new() { ["Enfix:Tokens:MaxAppTokenLifetime"] = "3000000.00:00:00" });
     private TokenService Tokens => _harness.Get<TokenService>();
     private TokenValidator Validator => _harness.Get<TokenValidator>();
 

@@ -64,7 +64,7 @@ public abstract class UserServiceTests(Engine engine) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task APasswordResetEndsTheUsersLoginSessionsButKeepsAppAndOboTokens()
+    public async Task APasswordResetEndsEveryUserTokenOfTheUserButKeepsAppTokens()
     {
         var bob = await _harness.CreateUserAsync("bob", admin: true);
         var bobActor = ServiceHarness.ActorFor(bob, admin: true);
@@ -77,7 +77,9 @@ public abstract class UserServiceTests(Engine engine) : IAsyncLifetime
 
         Assert.True(reset.Succeeded, reset.Error?.Describe());
         Assert.False((await Validator.ValidateAsync(app.Secret, login.Secret)).Succeeded);
-        Assert.True((await Validator.ValidateAsync(app.Secret, obo.Secret)).Succeeded);
+        Assert.False((await Validator.ValidateAsync(app.Secret, obo.Secret)).Succeeded);
+        var adminLogin = await _harness.Get<TokenService>().IssueLoginTokenAsync(_harness.AdminActor, await _harness.IdentityUserAsync(_harness.Admin.Id), null);
+        Assert.True((await Validator.ValidateAsync(app.Secret, adminLogin.Secret)).Succeeded);
         var signIn = _harness.Get<PasswordSignIn>();
         Assert.True((await signIn.CheckAsync(bobActor, "bob", "N3w-Passw0rd!")).Succeeded);
         Assert.False((await signIn.CheckAsync(bobActor, "bob", "Us3r-Passw0rd!")).Succeeded);

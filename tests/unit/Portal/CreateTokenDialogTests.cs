@@ -61,7 +61,7 @@ public sealed class CreateTokenDialogTests : PortalTestContext
 
         await ClickAsync("Create");
 
-        Dialogs.WaitForAssertion(() => Assert.Contains("seconds_until_expire is too large", seconds.Markup));
+        Dialogs.WaitForAssertion(() => Assert.Contains("may be at most 6311520000 for app tokens (Enfix:Tokens:MaxAppTokenLifetime", seconds.Markup));
         Assert.DoesNotContain("shown only once", Dialogs.Markup);
     }
 

@@ -53,10 +53,9 @@ public sealed class CliRunner(IServiceProvider services, TextWriter output, Text
             await error.WriteLineAsync(Usage);
             return 2;
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (StartupFailure.Explain(ex) is { } failure)
         {
-            await error.WriteLineAsync($"error: invalid setting: {ex.Message}");
-            return 1;
+            return failure.Report(error);
         }
     }
 

@@ -8,7 +8,8 @@ namespace EnfixPortal.Tests.Operations;
 
 /// <summary>The real EnfixPortal server (the build output next to the tests) as its own OS process on a free loopback
 /// port, over a given SQLite file, with everything it writes to stdout and stderr kept. It runs in the build output
-/// folder (its content root, with the shipped appsettings.json) unless given a folder of its own.</summary>
+/// folder (its content root, with the shipped appsettings.json) unless given a folder of its own, which is then both its
+/// working directory and its content root.</summary>
 public sealed partial class ServerProcess : IAsyncDisposable
 {
     public const string AdminPassword = "Admin-Passw0rd!";
@@ -34,6 +35,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        if (contentRoot is not null) start.Environment["ASPNETCORE_CONTENTROOT"] = contentRoot;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, line) => Keep(line.Data);

@@ -54,15 +54,34 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(string databasePath, IDictionary<string, string>? environment = null,
         string? contentRoot = null)
     {
-        var server = new ServerProcess(databasePath, environment, contentRoot);
-        var exited = server._process.WaitForExitAsync();
-        if (await Task.WhenAny(server._listening.Task, exited, Task.Delay(TimeSpan.FromMinutes(1))) != server._listening.Task)
-            throw new InvalidOperationException($"The server did not start listening:\n{server.Output}");
-        server.Address = await server._listening.Task;
-        server.Http = new HttpClient { BaseAddress = server.Address };
+        var server = Launch(databasePath, environment, contentRoot);
+        await server.WaitUntilReadyAsync();
+        return server;
+    }
+
+    /// <summary>Starts the server process without waiting for it.</summary>
+    public static ServerProcess Launch(string databasePath, IDictionary<string, string>? environment = null, string? contentRoot = null) =>
+        new(databasePath, environment, contentRoot);
+
+    /// <summary>Waits (at most a minute each) until the server listens and answers ready.</summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        var exited = _process.WaitForExitAsync();
+        if (await Task.WhenAny(_listening.Task, exited, Task.Delay(TimeSpan.FromMinutes(1))) != _listening.Task)
+            throw new InvalidOperationException($"The server did not start listening:\n{Output}");
+        Address = await _listening.Task;
+        Http = new HttpClient { BaseAddress = Address };
         for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline; await Task.Delay(50))
-            if ((await server.Http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK) return server;
-        throw new InvalidOperationException($"The server did not become ready:\n{server.Output}");
+            if ((await Http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK) return;
+        throw new InvalidOperationException($"The server did not become ready:\n{Output}");
+    }
+
+    /// <summary>Waits (at most a minute) until the server has written the given text.</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline; await Task.Delay(50))
+            if (Output.Contains(text, StringComparison.Ordinal)) return;
+        throw new InvalidOperationException($"The server never wrote '{text}':\n{Output}");
     }
 
     /// <summary>SIGKILL: the process ends at once, with no chance to finish or flush anything.</summary>

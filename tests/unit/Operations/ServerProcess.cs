@@ -18,15 +18,16 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ServerProcess(string databasePath, IDictionary<string, string>? environment, string? contentRoot)
+    private ServerProcess(string databasePath, IDictionary<string, string>? environment, string? contentRoot,
+        string? application = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = contentRoot ?? AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? contentRoot ?? AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "EnfixPortal.dll"));
+        start.ArgumentList.Add(Path.Combine(application ?? AppContext.BaseDirectory, "EnfixPortal.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
         start.Environment["ConnectionStrings__Enfix"] = $"Data Source={databasePath}";
@@ -55,6 +56,15 @@ public sealed partial class ServerProcess : IAsyncDisposable
         string? contentRoot = null)
     {
         var server = Launch(databasePath, environment, contentRoot);
+        await server.WaitUntilReadyAsync();
+        return server;
+    }
+
+    /// <summary>Starts the EnfixPortal.dll in <paramref name="application"/> (a published folder) from another working directory,
+    /// naming no content root, as <c>dotnet /opt/enfixportal/EnfixPortal.dll</c> would be run from anywhere.</summary>
+    public static async Task<ServerProcess> StartElsewhereAsync(string application, string workingDirectory, string databasePath)
+    {
+        var server = new ServerProcess(databasePath, null, null, application, workingDirectory);
         await server.WaitUntilReadyAsync();
         return server;
     }

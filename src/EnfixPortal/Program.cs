@@ -2,6 +2,7 @@ using EnfixPortal;
 using EnfixPortal.Api;
 using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Users;
 using EnfixPortal.Cli;
 using EnfixPortal.Security;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,9 @@ try
     if (cli is not null) builder.Logging.SetMinimumLevel(LogLevel.Warning);
     else SocketThreadHotPath.Configure(builder);
     builder.Services.AddEnfixCore(builder.Configuration);
+    // A verb's standard output may go to a pipe that keeps only its last line: a first run's generated password goes where
+    // it cannot be lost.
+    if (cli is not null) builder.Services.AddScoped(sp => ActivatorUtilities.CreateInstance<AdminBootstrapper>(sp, Console.Error));
     builder.Services.AddEnfixApi(builder.Configuration);
     builder.Services.AddEnfixPortal();
     builder.Services.AddEnfixSecurity();

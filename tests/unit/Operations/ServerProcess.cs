@@ -62,9 +62,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     /// <summary>Starts the EnfixPortal.dll in <paramref name="application"/> (a published folder) from another working directory,
     /// naming no content root, as <c>dotnet /opt/enfixportal/EnfixPortal.dll</c> would be run from anywhere.</summary>
-    public static async Task<ServerProcess> StartElsewhereAsync(string application, string workingDirectory, string databasePath)
+    public static async Task<ServerProcess> StartElsewhereAsync(string application, string workingDirectory, string databasePath,
+        IDictionary<string, string>? environment = null)
     {
-        var server = new ServerProcess(databasePath, null, null, application, workingDirectory);
+        var server = new ServerProcess(databasePath, environment, null, application, workingDirectory);
         await server.WaitUntilReadyAsync();
         return server;
     }

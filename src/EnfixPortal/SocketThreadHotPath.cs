@@ -1,5 +1,6 @@
 using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using Microsoft.Extensions.Options;
 
 namespace EnfixPortal;
 
@@ -15,13 +16,13 @@ public static class SocketThreadHotPath
     private const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
     /// <summary>Turns it on for this server process when the settings allow; must run before the process opens any socket.
-    /// Throws <see cref="InvalidOperationException"/> for a setting that is not true or false.</summary>
+    /// Throws <see cref="OptionsValidationException"/> for a setting that is not true or false.</summary>
     public static void Configure(WebApplicationBuilder builder)
     {
         var setting = builder.Configuration[Setting];
         var on = true;
         if (setting is not null && !bool.TryParse(setting, out on))
-            throw new InvalidOperationException($"{Setting} must be true or false, not '{setting}'.");
+            throw new OptionsValidationException(Setting, typeof(bool), [$"{Setting} must be true or false, not '{setting}'."]);
         if (!on || builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() is { IsPostgres: true }) return;
         Environment.SetEnvironmentVariable(InlineCompletions, "1");
         builder.WebHost.UseSockets(options => options.UnsafePreferInlineScheduling = true);

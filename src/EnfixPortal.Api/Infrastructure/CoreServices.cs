@@ -18,10 +18,10 @@ public static class CoreServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
-        services.AddOptions<TokenSettings>().BindConfiguration(TokenSettings.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LockoutSettings>().BindConfiguration(LockoutSettings.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PasswordSettings>().BindConfiguration(PasswordSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.BindSettings<TokenSettings>(TokenSettings.Section);
+        services.BindSettings<BootstrapOptions>(BootstrapOptions.Section);
+        services.BindSettings<LockoutSettings>(LockoutSettings.Section);
+        services.BindSettings<PasswordSettings>(PasswordSettings.Section);
         services.AddEnfixPersistence(configuration);
 
         services.AddAuthentication();

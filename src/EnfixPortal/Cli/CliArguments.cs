@@ -35,6 +35,18 @@ public sealed class CliArguments
 
     public bool Flag(string name) => _options.TryGetValue(name, out var value) && value == "true";
 
+    /// <summary>A whole number of at least 1; <paramref name="fallback"/> when the option is not given.</summary>
+    public int Number(string name, int fallback) => Optional(name) is not { } text ? fallback
+        : int.TryParse(text, out var value) && value >= 1 ? value : throw new CliUsageException($"--{name} must be a whole number, 1 or more.");
+
+    /// <summary>One of <paramref name="choices"/>, named in any case.</summary>
+    public static T Choice<T>(string text, string name, params T[] choices) where T : struct, Enum
+    {
+        foreach (var choice in choices)
+            if (choice.ToString().Equals(text, StringComparison.OrdinalIgnoreCase)) return choice;
+        throw new CliUsageException($"--{name} must be one of: {string.Join(", ", choices.Select(c => c.ToString().ToLowerInvariant()))}.");
+    }
+
     public void AllowOnly(params string[] names)
     {
         var unknown = _options.Keys.FirstOrDefault(k => !names.Contains(k, StringComparer.OrdinalIgnoreCase));

@@ -1,5 +1,3 @@
-using System.Numerics;
-using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
@@ -10,21 +8,7 @@ namespace EnfixPortal.Cli;
 /// <summary>The operator's door: the same service layer and database as the server, run from a shell.</summary>
 public sealed class CliRunner(IServiceProvider services, TextWriter output, TextWriter error)
 {
-    public const string Usage = """
-        Usage: EnfixPortal [verb] [options]
-        With no verb, runs the portal and API web server (settings: appsettings.json, environment, --Key value).
-
-        Verbs:
-          users create --username U --password P [--name N] [--email E] [--admin]
-              Creates a user and prints the new user's id.
-          app-tokens create --username U [--seconds N] [--name X]
-              Creates an app token owned by U and prints it alone on the last line (shown once).
-          backup --to FILE
-              Copies the SQLite database to FILE (a new file), consistent while the server keeps running.
-              Restore: stop the server, put FILE in place of the database, delete its -wal and -shm files, start.
-          help, --help
-              Shows this text.
-        """;
+    public const string Usage = CliUsage.Text;
 
     public async Task<int> RunAsync(CliArguments args, CancellationToken ct = default)
     {
@@ -36,13 +20,7 @@ public sealed class CliRunner(IServiceProvider services, TextWriter output, Text
                 return 0;
             }
             // Read every option before the database is opened: bad usage changes nothing.
-            Func<Task<int>> verb = args.Verb switch
-            {
-                "users create" => CreateUser(args, ct),
-                "app-tokens create" => CreateAppToken(args, ct),
-                "backup" => Backup(args, ct),
-                _ => throw new CliUsageException($"Unknown verb '{args.Verb}'."),
-            };
+            var verb = Parse(args, new CliOutput(output, error, args.Flag("json")), ct);
             services.GetService<IStartupValidator>()?.Validate();
             await services.PrepareDatabaseAsync(ct);
             return await verb();
@@ -53,65 +31,56 @@ public sealed class CliRunner(IServiceProvider services, TextWriter output, Text
             await error.WriteLineAsync(Usage);
             return 2;
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (StartupFailure.Explain(ex) is { } failure)
         {
-            await error.WriteLineAsync($"error: invalid setting: {ex.Message}");
-            return 1;
+            return failure.Report(error);
         }
     }
 
-    private Func<Task<int>> CreateUser(CliArguments args, CancellationToken ct)
+    private Func<Task<int>> Parse(CliArguments args, CliOutput shown, CancellationToken ct)
     {
-        args.AllowOnly("username", "password", "name", "email", "admin");
-        var request = new CreateUserRequest(args.Required("username"), args.Required("password"), args.Optional("name"),
-            args.Optional("email"), Admin: args.Flag("admin"));
-        return async () =>
+        var (noun, action) = args.Verb.Split(' ') is [var first, var second] ? (first, second) : (args.Verb, "");
+        if (noun is "app-tokens" or "tokens")
         {
-            var created = await services.GetRequiredService<UserService>().CreateAsync(Actor.Cli(), request, ct);
-            if (created.Error is { } failed) return await FailAsync(failed);
-            await output.WriteLineAsync(created.Value!.Id);
-            return 0;
+            var tokens = new TokenVerbs(services, shown, noun == "app-tokens" ? TokenFamily.App : TokenFamily.User);
+            return action switch
+            {
+                "create" => tokens.Create(args, ct),
+                "list" => tokens.List(args, ct),
+                "show" => tokens.Show(args, ct),
+                "expire" => tokens.Expire(args, ct),
+                "delete" => tokens.Delete(args, ct),
+                _ => throw Unknown(args),
+            };
+        }
+        var users = new UserVerbs(services, shown);
+        return args.Verb switch
+        {
+            "users create" => users.Create(args, ct),
+            "users list" => users.List(args, ct),
+            "users show" => users.Show(args, ct),
+            "users deactivate" => users.Change(args, new UpdateUserRequest(Active: false), ct),
+            "users activate" => users.Change(args, new UpdateUserRequest(Active: true), ct),
+            "users grant-admin" => users.Change(args, new UpdateUserRequest(Admin: true), ct),
+            "users revoke-admin" => users.Change(args, new UpdateUserRequest(Admin: false), ct),
+            "users reset-password" => users.ResetPassword(args, ct),
+            "audit export" => new AuditVerbs(services, output, shown, services.GetRequiredService<TimeProvider>()).Export(args, shown.Json, ct),
+            "backup" => Backup(args, shown, ct),
+            _ => throw Unknown(args),
         };
     }
 
-    private Func<Task<int>> CreateAppToken(CliArguments args, CancellationToken ct)
-    {
-        args.AllowOnly("username", "seconds", "name");
-        var userName = args.Required("username");
-        BigInteger? seconds = null;
-        if (args.Optional("seconds") is { } text)
-            seconds = BigInteger.TryParse(text, out var parsed) ? parsed : throw new CliUsageException("--seconds must be a whole number.");
-        return async () =>
-        {
-            var owner = await services.GetRequiredService<UserQueries>().FindByNameAsync(userName, ct);
-            if (owner is null) return await FailAsync(ServiceError.Validation("username", $"No user is named '{userName}'."));
-            var created = await services.GetRequiredService<TokenService>().CreateAppTokenAsync(Actor.Cli(),
-                new CreateTokenRequest(owner.Id, args.Optional("name"), seconds), ct);
-            if (created.Error is { } failed) return await FailAsync(failed);
-            var token = created.Value!;
-            await output.WriteLineAsync($"# app token for {owner.UserName}, accessor {token.Token.Accessor}, expires {token.Token.ExpiresAt:yyyy-MM-ddTHH:mm:ssZ}. Shown once.");
-            await output.WriteLineAsync(token.Secret);
-            return 0;
-        };
-    }
+    private static CliUsageException Unknown(CliArguments args) => new($"Unknown verb '{args.Verb}'.");
 
-    private Func<Task<int>> Backup(CliArguments args, CancellationToken ct)
+    private Func<Task<int>> Backup(CliArguments args, CliOutput shown, CancellationToken ct)
     {
-        args.AllowOnly("to");
+        args.AllowOnly("to", "json");
         var destination = args.Required("to");
         return async () =>
         {
             var taken = await services.GetRequiredService<DatabaseBackup>().BackupAsync(destination, ct);
-            if (taken.Error is { } failed) return await FailAsync(failed);
-            await output.WriteLineAsync($"Backed up the database to {taken.Value!.Path} ({taken.Value.Bytes} bytes, integrity checked).");
-            return 0;
+            return taken.Error is { } failed ? await shown.FailAsync(failed)
+                : await shown.ShowAsync(taken.Value!, b => $"Backed up the database to {b.Path} ({b.Bytes} bytes, integrity checked).");
         };
-    }
-
-    private async Task<int> FailAsync(ServiceError failure)
-    {
-        foreach (var (field, message) in failure.Errors)
-            await error.WriteLineAsync($"error: {field}: {message}");
-        return 1;
     }
 }

@@ -8,7 +8,8 @@ namespace EnfixPortal.Tests.Operations;
 
 /// <summary>The real EnfixPortal server (the build output next to the tests) as its own OS process on a free loopback
 /// port, over a given SQLite file, with everything it writes to stdout and stderr kept. It runs in the build output
-/// folder (its content root, with the shipped appsettings.json) unless given a folder of its own.</summary>
+/// folder (its content root, with the shipped appsettings.json) unless given a folder of its own, which is then both its
+/// working directory and its content root.</summary>
 public sealed partial class ServerProcess : IAsyncDisposable
 {
     public const string AdminPassword = "Admin-Passw0rd!";
@@ -17,15 +18,16 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ServerProcess(string databasePath, IDictionary<string, string>? environment, string? contentRoot)
+    private ServerProcess(string databasePath, IDictionary<string, string>? environment, string? contentRoot,
+        string? application = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = contentRoot ?? AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? contentRoot ?? AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "EnfixPortal.dll"));
+        start.ArgumentList.Add(Path.Combine(application ?? AppContext.BaseDirectory, "EnfixPortal.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
         start.Environment["ConnectionStrings__Enfix"] = $"Data Source={databasePath}";
@@ -34,6 +36,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        if (contentRoot is not null) start.Environment["ASPNETCORE_CONTENTROOT"] = contentRoot;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, line) => Keep(line.Data);
@@ -52,15 +55,44 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(string databasePath, IDictionary<string, string>? environment = null,
         string? contentRoot = null)
     {
-        var server = new ServerProcess(databasePath, environment, contentRoot);
-        var exited = server._process.WaitForExitAsync();
-        if (await Task.WhenAny(server._listening.Task, exited, Task.Delay(TimeSpan.FromMinutes(1))) != server._listening.Task)
-            throw new InvalidOperationException($"The server did not start listening:\n{server.Output}");
-        server.Address = await server._listening.Task;
-        server.Http = new HttpClient { BaseAddress = server.Address };
+        var server = Launch(databasePath, environment, contentRoot);
+        await server.WaitUntilReadyAsync();
+        return server;
+    }
+
+    /// <summary>Starts the EnfixPortal.dll in <paramref name="application"/> (a published folder) from another working directory,
+    /// naming no content root, as <c>dotnet /opt/enfixportal/EnfixPortal.dll</c> would be run from anywhere.</summary>
+    public static async Task<ServerProcess> StartElsewhereAsync(string application, string workingDirectory, string databasePath,
+        IDictionary<string, string>? environment = null)
+    {
+        var server = new ServerProcess(databasePath, environment, null, application, workingDirectory);
+        await server.WaitUntilReadyAsync();
+        return server;
+    }
+
+    /// <summary>Starts the server process without waiting for it.</summary>
+    public static ServerProcess Launch(string databasePath, IDictionary<string, string>? environment = null, string? contentRoot = null) =>
+        new(databasePath, environment, contentRoot);
+
+    /// <summary>Waits (at most a minute each) until the server listens and answers ready.</summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        var exited = _process.WaitForExitAsync();
+        if (await Task.WhenAny(_listening.Task, exited, Task.Delay(TimeSpan.FromMinutes(1))) != _listening.Task)
+            throw new InvalidOperationException($"The server did not start listening:\n{Output}");
+        Address = await _listening.Task;
+        Http = new HttpClient { BaseAddress = Address };
         for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline; await Task.Delay(50))
-            if ((await server.Http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK) return server;
-        throw new InvalidOperationException($"The server did not become ready:\n{server.Output}");
+            if ((await Http.GetAsync("/readyz")).StatusCode == HttpStatusCode.OK) return;
+        throw new InvalidOperationException($"The server did not become ready:\n{Output}");
+    }
+
+    /// <summary>Waits (at most a minute) until the server has written the given text.</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline; await Task.Delay(50))
+            if (Output.Contains(text, StringComparison.Ordinal)) return;
+        throw new InvalidOperationException($"The server never wrote '{text}':\n{Output}");
     }
 
     /// <summary>SIGKILL: the process ends at once, with no chance to finish or flush anything.</summary>

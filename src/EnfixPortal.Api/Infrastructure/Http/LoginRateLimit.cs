@@ -24,7 +24,7 @@ public static class LoginRateLimit
 
     public static IServiceCollection AddLoginRateLimit(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitSettings>().BindConfiguration(RateLimitSettings.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.BindSettings<RateLimitSettings>(RateLimitSettings.Section);
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((limiter, settings) =>
         {

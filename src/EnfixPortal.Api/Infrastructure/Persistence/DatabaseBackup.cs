@@ -37,6 +37,10 @@ public sealed class DatabaseBackup(IDbContextFactory<EnfixDbContext> dbFactory)
             }
             File.Move(partial, path);
         }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            return ServiceError.Validation("to", $"Cannot write {path} ({ex.Message.TrimEnd('.')}); choose a file in a folder this user may write to.");
+        }
         finally
         {
             foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) File.Delete(partial + suffix);

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EnfixPortal.Api.Infrastructure.Persistence;
 
@@ -15,15 +17,14 @@ public static class PersistenceServices
     public static IServiceCollection AddEnfixPersistence(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations()
+        services.BindSettings<DatabaseOptions>(DatabaseOptions.Section)
             .Validate(o => !o.IsPostgres || !string.IsNullOrWhiteSpace(connectionString),
-                "ConnectionStrings:Enfix must name the PostgreSQL database when Enfix:Database:Provider is Postgres.")
-            .ValidateOnStart();
+                "ConnectionStrings:Enfix must name the PostgreSQL database when Enfix:Database:Provider is Postgres.");
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
         if (database.IsPostgres)
         {
-            services.AddDbContextFactory<PostgresEnfixDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddDbContextFactory<PostgresEnfixDbContext>(options => options.UseNpgsql(connectionString).ConfigureWarnings(CountsNeedNoOrder));
             services.AddSingleton<IDbContextFactory<EnfixDbContext>, DerivedContextFactory<PostgresEnfixDbContext>>();
             services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgresRevocationRelay>(sp, connectionString!));
             services.AddHostedService(sp => sp.GetRequiredService<PostgresRevocationRelay>());
@@ -34,12 +35,21 @@ public static class PersistenceServices
             services.AddSingleton<SqlitePragmas>();
             services.AddSingleton<SqliteWriteGate>();
             services.AddDbContextFactory<SqliteEnfixDbContext>((sp, options) => options.UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<SqliteWriteGate>()));
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<SqliteWriteGate>())
+                .ConfigureWarnings(CountsNeedNoOrder));
             services.AddSingleton<IDbContextFactory<EnfixDbContext>, DerivedContextFactory<SqliteEnfixDbContext>>();
         }
         services.AddScoped<EnfixDbContext>(sp => sp.GetRequiredService<IDbContextFactory<EnfixDbContext>>().CreateDbContext());
-        // Cookies, antiforgery tokens and circuits are protected with keys every node reads from the one database.
+        // Cookies, antiforgery tokens and circuits are protected with keys every node reads from the one database. The keys
+        // are stored as written, protected by who may read the database — as the token hashes and password hashes beside them
+        // are — so Data Protection's start-up warning that no XML encryptor is configured says nothing the operator can act on.
         services.AddDataProtection().PersistKeysToDbContext<EnfixDbContext>().SetApplicationName(DataProtectionApplicationName);
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
         return services;
     }
+
+    /// <summary>The dashboard's and grids' limited counts read "at most N+1 rows" with Take and no OrderBy on purpose: any N+1
+    /// rows will do, and an order would make the database sort what it only has to count.</summary>
+    private static void CountsNeedNoOrder(WarningsConfigurationBuilder warnings) =>
+        warnings.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning);
 }

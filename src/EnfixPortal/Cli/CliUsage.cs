@@ -1,0 +1,40 @@
+namespace EnfixPortal.Cli;
+
+public static class CliUsage
+{
+    public const string Text = """
+        Usage: EnfixPortal [verb] [options]
+        With no verb, runs the portal and API web server (settings: appsettings.json, environment, --Key value).
+        Every verb takes --json (the API's JSON, for scripts); without it, a table or a sentence for people.
+        Users are named by --username; tokens by --id (the token itself, or its 24-hex accessor).
+
+        Verbs:
+          app-tokens create --username U [--seconds N] [--name X]
+              Creates an app token owned by U (N >= 1 seconds, default the configured lifetime) and prints it alone on
+              the last line (shown once).
+          app-tokens list [--username U] [--status any|active|expired] [--text T] [--page N] [--per-page N]
+          app-tokens show|expire|delete --id ID
+              expire ends it now and keeps the record; delete removes it.
+          tokens create --username U [--seconds N] [--name X]
+              Creates a token on behalf of U (OBO) and prints it alone on the last line (shown once).
+          tokens list|show|expire|delete ...
+              As for app-tokens, over login and OBO tokens.
+          users create --username U --password P [--name N] [--email E] [--admin]
+              Creates a user and prints the new user's id.
+          users list [--text T] [--active true|false] [--page N] [--per-page N]
+          users show|deactivate|activate|grant-admin|revoke-admin --username U
+          users reset-password --username U --password P
+              Deactivating stops every token of U at once; a password reset stops U's login tokens. The last active
+              administrator can be neither deactivated nor demoted.
+          audit export [--since 2026-11-28|2026-11-28T10:00:00Z|24h|7d] [--actor A] [--action X]
+              The audit trail, newest first: CSV, or one JSON object a line with --json.
+          backup --to FILE
+              Copies the SQLite database to FILE (a new file), consistent while the server keeps running.
+              Restore: stop the server, put FILE in place of the database, delete its -wal and -shm files, start.
+          help, --help
+              Shows this text.
+
+        Relative paths (FILE, the database in ConnectionStrings:Enfix) are relative to the current directory.
+        Exit codes: 0 done, 1 refused (the reason on standard error), 2 bad usage, 3 database unavailable.
+        """;
+}

@@ -1,0 +1,107 @@
+using System.Numerics;
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+
+namespace EnfixPortal.Cli;
+
+/// <summary><c>app-tokens</c> and <c>tokens</c> (login and OBO): the same <see cref="TokenService"/> and
+/// <see cref="TokenQueries"/> calls as the API and the portal, as the CLI actor (audited with door <c>cli</c>).</summary>
+public sealed class TokenVerbs(IServiceProvider services, CliOutput output, TokenFamily family)
+{
+    private readonly Actor _actor = Actor.Cli();
+    private TokenService Tokens => services.GetRequiredService<TokenService>();
+    private TokenQueries Queries => services.GetRequiredService<TokenQueries>();
+
+    public Func<Task<int>> Create(CliArguments args, CancellationToken ct)
+    {
+        args.AllowOnly("username", "seconds", "name", "json");
+        var userName = args.Required("username");
+        BigInteger? seconds = null;
+        if (args.Optional("seconds") is { } text)
+            seconds = BigInteger.TryParse(text, out var parsed) && parsed > 0 ? parsed
+                : throw new CliUsageException("--seconds must be a whole number of seconds, 1 or more.");
+        return async () =>
+        {
+            if (await CliUsers.FindAsync(services, output, userName, ct) is not { } owner) return 1;
+            var request = new CreateTokenRequest(owner.Id, args.Optional("name"), seconds);
+            var created = family == TokenFamily.App
+                ? await Tokens.CreateAppTokenAsync(_actor, request, ct)
+                : await Tokens.CreateOboTokenAsync(_actor, request, ct);
+            if (created.Error is { } failed) return await output.FailAsync(failed);
+            var token = created.Value!;
+            var answer = new Dictionary<string, object?>
+            {
+                [family == TokenFamily.App ? "app_token" : "token"] = token.Secret, ["accessor"] = token.Token.Accessor,
+                ["user"] = owner.Id, ["expires_at"] = token.Token.ExpiresAt,
+            };
+            return await output.ShowAsync(answer, _ => $"# {Noun} for {owner.UserName}, accessor {token.Token.Accessor}, expires " +
+                $"{CliOutput.When(token.Token.ExpiresAt)}. Shown once.\n{token.Secret}");
+        };
+    }
+
+    public Func<Task<int>> List(CliArguments args, CancellationToken ct)
+    {
+        args.AllowOnly("username", "status", "text", "page", "per-page", "json");
+        var status = CliArguments.Choice(args.Optional("status") ?? "any", "status", TokenStatus.Any, TokenStatus.Active, TokenStatus.Expired);
+        var (page, perPage) = (args.Number("page", 1), args.Number("per-page", 50));
+        return async () =>
+        {
+            string? userId = null;
+            if (args.Optional("username") is { } userName)
+            {
+                if (await CliUsers.FindAsync(services, output, userName, ct) is not { } owner) return 1;
+                userId = owner.Id;
+            }
+            var listed = await Queries.ListAsync(_actor, new TokenQuery(family, userId, Status: status, Text: args.Optional("text"),
+                Page: page, PerPage: perPage), ct);
+            if (listed.Error is { } failed) return await output.FailAsync(failed);
+            var rows = listed.Value!;
+            return await output.TableAsync(rows.Items, Item,
+                ["ACCESSOR", "HINT", "NAME", "OWNER", "KIND", "EXPIRES", "STATE", "LAST USED"],
+                t => [t.Accessor, t.Hint, t.Name, t.UserName, t.Kind.ToString().ToLowerInvariant(), CliOutput.When(t.ExpiresAt),
+                    t.Expired ? "expired" : "active", CliOutput.When(t.LastUsedAt)],
+                $"{rows.Items.Count} shown of {(rows.TotalIsExact ? "" : "more than ")}{rows.Total} (page {rows.PageNumber}).");
+        };
+    }
+
+    public Func<Task<int>> Show(CliArguments args, CancellationToken ct) => OnOne(args, async id =>
+    {
+        var found = await Queries.GetAsync(_actor, family, id, ct);
+        return found.Error is { } failed ? await output.FailAsync(failed) : await output.ShowAsync(Item(found.Value!), Describe);
+    });
+
+    public Func<Task<int>> Expire(CliArguments args, CancellationToken ct) => OnOne(args, async id =>
+    {
+        var changed = await Tokens.ChangeAsync(_actor, family, id, new ChangeTokenRequest(SecondsUntilExpire: -1), ct);
+        return changed.Error is { } failed ? await output.FailAsync(failed) : await output.ShowAsync(Item(changed.Value!), Describe);
+    });
+
+    public Func<Task<int>> Delete(CliArguments args, CancellationToken ct) => OnOne(args, async id =>
+    {
+        var deleted = await Tokens.DeleteAsync(_actor, family, id, ct);
+        return deleted.Error is { } failed ? await output.FailAsync(failed)
+            : await output.ShowAsync(Item(deleted.Value!), _ => $"Deleted {Noun} {deleted.Value!.Accessor}.");
+    });
+
+    private string Noun => family == TokenFamily.App ? "app token" : "token";
+
+    private Func<Task<int>> OnOne(CliArguments args, Func<string, Task<int>> act)
+    {
+        args.AllowOnly("id", "json");
+        var id = args.Required("id");
+        return () => act(id);
+    }
+
+    private object Item(TokenView token) => family == TokenFamily.App ? AppTokenItem.From(token) : UserTokenItem.From(token);
+
+    private static string Describe(object item) => item switch
+    {
+        AppTokenItem t => $"app token {t.Accessor} (hint {t.Hint}, name {t.Name ?? "-"}) of user {t.User}: created {CliOutput.When(t.CreatedAt)}, " +
+            $"expires {CliOutput.When(t.ExpiresAt)}{(t.Expired ? " (expired)" : "")}, last used {CliOutput.When(t.LastUsedAt)}.",
+        UserTokenItem t => $"{t.Kind} token {t.Accessor} (hint {t.Hint}, name {t.Name ?? "-"}) of user {t.User}, issued by {t.IssuedBy ?? "-"}: " +
+            $"created {CliOutput.When(t.CreatedAt)}, expires {CliOutput.When(t.ExpiresAt)}{(t.Expired ? " (expired)" : "")}, " +
+            $"last used {CliOutput.When(t.LastUsedAt)}.",
+        _ => item.ToString()!,
+    };
+}

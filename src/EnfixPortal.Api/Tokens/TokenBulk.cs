@@ -58,8 +58,13 @@ public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeP
             db.AuditEvents.Add(audit.For(actor, delete ? AuditActions.TokenDeleted : AuditActions.TokenExpiryChanged,
                 targetAccessor: token.Accessor, targetUserId: token.UserId, detail: delete ? null : $"expires_at={token.ExpiresAt:O}"));
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        foreach (var token in tokens) revocations.Revoke(token.SecretHash);
+        var capped = new List<byte[]>();
+        foreach (var token in tokens) capped.AddRange(await TokenDescendants.CapAsync(db, audit, actor, token, now, ct));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        foreach (var hash in tokens.Select(t => t.SecretHash).Concat(capped)) revocations.Revoke(hash);
         return tokens.Count;
     }
 }

@@ -1,3 +1,5 @@
+using EnfixPortal.Api.Auditing;
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,9 +12,19 @@ internal static class TokenDescendants
 {
     private const int MaxDepth = 64;
 
-    /// <summary>Caps the descendants of <paramref name="parent"/> at <paramref name="cap"/> inside the caller's transaction;
-    /// returns those it changed, for their audit events and for <see cref="TokenRevocations.Revoke"/> after the commit.</summary>
-    public static async Task<List<Capped>> CapAsync(EnfixDbContext db, Token parent, DateTime cap, CancellationToken ct)
+    /// <summary>Caps the descendants of <paramref name="parent"/> at <paramref name="cap"/> inside the caller's transaction,
+    /// adding an audit event for each (saved with the caller's next save); returns their secret hashes, for
+    /// <see cref="TokenRevocations.Revoke"/> after the commit.</summary>
+    public static async Task<List<byte[]>> CapAsync(EnfixDbContext db, AuditLog audit, Actor actor, Token parent, DateTime cap, CancellationToken ct)
+    {
+        var capped = await CapAsync(db, parent, cap, ct);
+        foreach (var child in capped)
+            db.AuditEvents.Add(audit.For(actor, AuditActions.TokenExpiryChanged, targetAccessor: child.Accessor, targetUserId: parent.UserId,
+                detail: $"expires_at={cap:O} (made with {parent.Accessor}, which ended)"));
+        return capped.ConvertAll(c => c.SecretHash);
+    }
+
+    private static async Task<List<Capped>> CapAsync(EnfixDbContext db, Token parent, DateTime cap, CancellationToken ct)
     {
         var changed = new List<Capped>();
         if (parent.Family != TokenFamily.User) return changed;
@@ -29,5 +41,5 @@ internal static class TokenDescendants
         return changed;
     }
 
-    public sealed record Capped(string Accessor, byte[] SecretHash);
+    private sealed record Capped(string Accessor, byte[] SecretHash);
 }

@@ -82,22 +82,19 @@ public sealed class TokenService(
     /// the tokens made with it end with it, in the same transaction. False when the token was deleted meanwhile.</summary>
     private async Task<bool> SaveAsync(EnfixDbContext db, Actor actor, Token token, DateTime? endedAt, CancellationToken ct)
     {
-        List<TokenDescendants.Capped> capped = [];
+        List<byte[]> capped = [];
         await using (var transaction = endedAt is null ? null : await db.Database.BeginTransactionAsync(ct))
         {
             if (!await TokenLookup.SaveUnlessGoneAsync(db, ct)) return false;
             if (transaction is not null)
             {
-                capped = await TokenDescendants.CapAsync(db, token, endedAt!.Value, ct);
-                foreach (var child in capped)
-                    db.AuditEvents.Add(audit.For(actor, AuditActions.TokenExpiryChanged, targetAccessor: child.Accessor, targetUserId: token.UserId,
-                        detail: $"expires_at={endedAt.Value:O} (made with {token.Accessor}, which ended)"));
+                capped = await TokenDescendants.CapAsync(db, audit, actor, token, endedAt!.Value, ct);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
         }
         revocations.Revoke(token.SecretHash);
-        foreach (var child in capped) revocations.Revoke(child.SecretHash);
+        foreach (var hash in capped) revocations.Revoke(hash);
         return true;
     }
 

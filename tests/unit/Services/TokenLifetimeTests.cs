@@ -52,6 +52,27 @@ public abstract class TokenLifetimeTests(Engine engine) : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EndingTokensSelectedInThePortalEndsTheTokensMadeWithThem(bool delete)
+    {
+        var bob = ServiceHarness.ActorFor(await _harness.CreateUserAsync("bob"));
+        var app = await _harness.CreateAppTokenAsync(bob);
+        var parent = await _harness.CreateOboTokenAsync(bob);
+        var child = await _harness.CreateOboTokenAsync(bob with { AppTokenAccessor = app.Token.Accessor, TokenAccessor = parent.Token.Accessor });
+        var grandchild = await _harness.CreateOboTokenAsync(bob with { AppTokenAccessor = app.Token.Accessor, TokenAccessor = child.Token.Accessor });
+        var unrelated = await _harness.CreateOboTokenAsync(bob);
+        var validator = _harness.Get<TokenValidator>();
+        Assert.True((await validator.ValidateAsync(app.Secret, grandchild.Secret)).Succeeded);
+
+        Assert.Equal(1, await _harness.Get<TokenBulk>().ApplyAsync(Portal, TokenFamily.User, [parent.Token.Accessor], delete));
+
+        Assert.False((await validator.ValidateAsync(app.Secret, child.Secret)).Succeeded);
+        Assert.False((await validator.ValidateAsync(app.Secret, grandchild.Secret)).Succeeded);
+        Assert.True((await validator.ValidateAsync(app.Secret, unrelated.Secret)).Succeeded);
+    }
+
+    [Theory]
     [InlineData("AppTokenLifetime", "MaxAppTokenLifetime")]
     [InlineData("UserTokenLifetime", "MaxUserTokenLifetime")]
     [InlineData("OboTokenLifetime", "MaxOboTokenLifetime")]

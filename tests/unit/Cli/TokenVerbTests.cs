@@ -1,0 +1,34 @@
+namespace EnfixPortal.Tests.Cli;
+
+/// <summary><c>app-tokens</c> and <c>tokens</c>: create, list, show, expire, delete, each with <c>--json</c> and bad inputs.</summary>
+public sealed class TokenVerbTests : CliScript
+{
+    [Theory]
+    [InlineData("app-tokens", "app_token")]
+    [InlineData("tokens", "token")]
+    public async Task TokensAreCreatedListedShownExpiredAndDeleted(string noun, string secretField)
+    {
+        await JsonAsync("users", "create", "--username", "bob", "--password", "B0b-passw0rd!");
+        var created = await JsonAsync(noun, "create", "--username", "bob", "--seconds", "3600", "--name", "deploy");
+        var accessor = created["accessor"]!.GetValue<string>();
+        Assert.Matches("^[0-9a-f]{32}$", created[secretField]!.GetValue<string>());
+
+        var listed = (await JsonAsync(noun, "list", "--username", "bob")).AsArray();
+        Assert.Equal(accessor, Assert.Single(listed)!["accessor"]!.GetValue<string>());
+        var shown = await JsonAsync(noun, "show", "--id", created[secretField]!.GetValue<string>());
+        Assert.Equal("deploy", shown["name"]!.GetValue<string>());
+        Assert.True((await JsonAsync(noun, "expire", "--id", accessor))["expired"]!.GetValue<bool>());
+        Assert.Empty((await JsonAsync(noun, "list", "--username", "bob", "--status", "active")).AsArray());
+        Assert.Equal(accessor, (await JsonAsync(noun, "delete", "--id", accessor))["accessor"]!.GetValue<string>());
+
+        await RefusedAsync(1, "error: id:", noun, "show", "--id", accessor);
+        await RefusedAsync(1, "error: id:", noun, "delete", "--id", accessor);
+        await RefusedAsync(1, "error: id:", noun, "expire", "--id", "not-a-token");
+        await RefusedAsync(2, "--seconds must be a whole number of seconds, 1 or more.", noun, "create", "--username", "bob", "--seconds", "0");
+        await RefusedAsync(2, "--seconds must be a whole number of seconds, 1 or more.", noun, "create", "--username", "bob", "--seconds", "-5");
+        await RefusedAsync(1, "No user is named 'nobody'", noun, "create", "--username", "nobody");
+        await RefusedAsync(2, "--status must be one of: any, active, expired.", noun, "list", "--status", "sometimes");
+        await RefusedAsync(2, $"{noun} show needs --id.", noun, "show");
+        Assert.Empty((await JsonAsync(noun, "list", "--username", "bob")).AsArray());
+    }
+}

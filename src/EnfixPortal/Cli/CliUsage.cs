@@ -24,8 +24,8 @@ public static class CliUsage
           users list [--text T] [--active true|false] [--page N] [--per-page N]
           users show|deactivate|activate|grant-admin|revoke-admin --username U
           users reset-password --username U --password P
-              Deactivating stops every token of U at once; a password reset stops U's login tokens. The last active
-              administrator can be neither deactivated nor demoted.
+              Deactivating stops every token of U at once; a password reset ends U's login and OBO tokens (app
+              tokens stay). The last active administrator can be neither deactivated nor demoted.
           audit export [--since 2026-11-28|2026-11-28T10:00:00Z|24h|7d] [--actor A] [--action X]
               The audit trail, newest first: CSV, or one JSON object a line with --json.
           backup --to FILE

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -5,39 +6,83 @@ namespace EnfixPortal.Api.Tokens;
 
 /// <summary>A grid's text search. The whole token finds it by hash. Otherwise a token matches when the text appears
 /// anywhere in its name or its owner's username (any case), is its hint, or starts its accessor. Names are searched
-/// through a trigram index (SQLite FTS5, PostgreSQL pg_trgm), owners through the users' names; both need 3 characters,
-/// so 1 or 2 characters match the start of a name, username or accessor instead, each an index range.</summary>
-internal static class TokenTextSearch
+/// through a trigram index (SQLite FTS5, PostgreSQL pg_trgm), which needs 3 characters: 1 or 2 characters match the
+/// start of a name or username instead. A search that matches few tokens reads them through the indexes and sorts
+/// them; one that matches many reads the grid's own order and tests each token, as the first page is then near.</summary>
+internal sealed class TokenTextSearch
 {
     public const int SubstringMinLength = 3;
+    /// <summary>Above this many matches by name or by owner, a search reads in the grid's order instead of sorting them.</summary>
+    public const int FewMatches = 2_000;
 
-    public static IQueryable<Token> Matching(EnfixDbContext db, IQueryable<Token> tokens, string text)
+    private readonly EnfixDbContext _db;
+    private readonly string _key;
+    private readonly bool _short;
+    private readonly IQueryable<string> _owners;
+
+    public TokenTextSearch(EnfixDbContext db, string text)
     {
-        if (TokenSecrets.LooksLikeSecret(text))
-        {
-            var hash = TokenSecrets.Hash(text);
-            return tokens.Where(t => t.SecretHash == hash);
-        }
-        var key = text.ToLowerInvariant();
+        (_db, _key, _short) = (db, text.ToLowerInvariant(), text.Length < SubstringMinLength);
         var upper = text.ToUpperInvariant();
-        var above = PrefixUpperBound(key);
-        if (key.Length < SubstringMinLength)
-        {
-            var startingOwners = db.Users.Where(u => u.NormalizedUserName!.StartsWith(upper)).Select(u => u.Id);
-            return tokens.Where(t => (string.Compare(t.NameKey, key) >= 0 && string.Compare(t.NameKey, above) < 0)
-                || startingOwners.Contains(t.UserId)
-                || (string.Compare(t.Accessor, key) >= 0 && string.Compare(t.Accessor, above) < 0));
-        }
-        var owners = db.Users.Where(u => EF.Functions.Like(u.NormalizedUserName!, Containing(upper), Escape)).Select(u => u.Id);
-        var named = NamesContaining(db, key);
-        return tokens.Where(t => named.Contains(t.Id) || owners.Contains(t.UserId)
-            || t.Hint == key || (string.Compare(t.Accessor, key) >= 0 && string.Compare(t.Accessor, above) < 0));
+        var pattern = Containing(upper);
+        _owners = _short
+            ? db.Users.Where(u => u.NormalizedUserName!.StartsWith(upper)).Select(u => u.Id)
+            : db.Users.Where(u => EF.Functions.Like(u.NormalizedUserName!, pattern, Escape)).Select(u => u.Id);
     }
 
-    /// <summary>The IDs of the tokens whose name contains the text, read from the engine's trigram index.</summary>
-    private static IQueryable<long> NamesContaining(EnfixDbContext db, string key) => db.Database.IsNpgsql()
-        ? db.Tokens.Where(t => EF.Functions.Like(t.NameKey!, Containing(key), Escape)).Select(t => t.Id)
-        : db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "TokenNameSearch" WHERE "TokenNameSearch" MATCH {Phrase(key)}""");
+    /// <summary>Whether, among <paramref name="tokens"/>, the text matches more than <see cref="FewMatches"/> names
+    /// or tokens of matching owners. Each is counted from an index, up to that limit.</summary>
+    public async Task<bool> MatchesManyAsync(IQueryable<Token> tokens, CancellationToken ct)
+    {
+        if (TokenSecrets.LooksLikeSecret(_key)) return false;
+        // The trigram index alone, without reading the tokens: SQLite would first list every ID the index holds.
+        var names = _short || _db.Database.IsNpgsql() ? tokens.Where(IndexedName()).Select(t => t.Id) : TrigramIds();
+        var owners = _owners;
+        return await names.Take(FewMatches + 1).CountAsync(ct) > FewMatches
+            || await tokens.Where(t => owners.Contains(t.UserId)).Take(FewMatches + 1).CountAsync(ct) > FewMatches;
+    }
+
+    /// <param name="many">From <see cref="MatchesManyAsync"/>. Many matches: each token in the grid's order is tested
+    /// (no index serves the name's test), as the first page is then near. Few: the matches' IDs, each set read from an
+    /// index, are sorted.</param>
+    public IQueryable<Token> Apply(IQueryable<Token> tokens, bool many)
+    {
+        if (TokenSecrets.LooksLikeSecret(_key))
+        {
+            var hash = TokenSecrets.Hash(_key);
+            return tokens.Where(t => t.SecretHash == hash);
+        }
+        var (key, above, owners) = (_key, PrefixUpperBound(_key), _owners);
+        Expression<Func<Token, bool>> hintOrAccessor = t => t.Hint == key || (string.Compare(t.Accessor, key) >= 0 && string.Compare(t.Accessor, above) < 0);
+        if (many)
+        {
+            Expression<Func<Token, bool>> name = _short ? t => t.NameKey!.StartsWith(key) : t => t.NameKey!.Contains(key);
+            Expression<Func<Token, bool>> owned = t => owners.Contains(t.UserId);
+            return tokens.Where(Or(Or(name, owned), hintOrAccessor));
+        }
+        var ids = tokens.Where(IndexedName()).Select(t => t.Id)
+            .Union(tokens.Where(t => owners.Contains(t.UserId)).Select(t => t.Id))
+            .Union(tokens.Where(hintOrAccessor).Select(t => t.Id));
+        return tokens.Where(t => ids.Contains(t.Id));
+    }
+
+    /// <summary>A name containing the text (or, for short text, starting with it), as a test an index serves.</summary>
+    private Expression<Func<Token, bool>> IndexedName()
+    {
+        var (key, above) = (_key, PrefixUpperBound(_key));
+        if (_short) return t => string.Compare(t.NameKey, key) >= 0 && string.Compare(t.NameKey, above) < 0;
+        if (_db.Database.IsNpgsql())
+        {
+            var pattern = Containing(key);
+            return t => EF.Functions.Like(t.NameKey!, pattern, Escape);
+        }
+        var named = TrigramIds();
+        return t => named.Contains(t.Id);
+    }
+
+    /// <summary>SQLite: the IDs of the named tokens whose name contains the text, from the FTS5 trigram index.</summary>
+    private IQueryable<long> TrigramIds() =>
+        _db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "TokenNameSearch" WHERE "TokenNameSearch" MATCH {Phrase(_key)}""");
 
     private const string Escape = "\\";
 
@@ -50,4 +95,15 @@ internal static class TokenTextSearch
 
     /// <summary>The least string above every string that starts with <paramref name="prefix"/>.</summary>
     private static string PrefixUpperBound(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
+    private static Expression<Func<Token, bool>> Or(Expression<Func<Token, bool>> left, Expression<Func<Token, bool>> right)
+    {
+        var body = new Rebind(right.Parameters[0], left.Parameters[0]).Visit(right.Body);
+        return Expression.Lambda<Func<Token, bool>>(Expression.OrElse(left.Body, body), left.Parameters);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
 }

@@ -33,13 +33,17 @@ public sealed class TokenQueries(IDbContextFactory<EnfixDbContext> dbFactory, Ti
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = Now;
         var tokens = Filter(db, actor, query, now);
+        var manyMatches = false;
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            var search = new TokenTextSearch(db, query.Text.Trim());
-            tokens = search.Apply(tokens, await search.MatchesManyAsync(tokens, ct));
+            var search = await TokenTextSearch.CreateAsync(db, query.Text.Trim(), ct);
+            manyMatches = await search.MatchesManyAsync(tokens, ct);
+            tokens = search.Apply(tokens, manyMatches);
         }
         // Counting a million rows costs more than the page itself; a grid may stop at a limit and say "more than".
-        var total = query.CountLimit is { } limit ? await tokens.Take(limit + 1).CountAsync(ct) : await tokens.CountAsync(ct);
+        // A search already known to match more than the limit is not counted again.
+        var total = query.CountLimit is not { } limit ? await tokens.CountAsync(ct)
+            : manyMatches && limit <= TokenTextSearch.ManyMatches ? limit + 1 : await tokens.Take(limit + 1).CountAsync(ct);
         var rows = await PageOf(tokens, query).Select(t => new { Token = t, UserName = t.User!.UserName }).ToListAsync(ct);
         var exact = query.CountLimit is null || total <= query.CountLimit;
         return new Page<TokenView>(rows.ConvertAll(r => TokenMapping.ToView(r.Token, r.UserName, now)), exact ? total : query.CountLimit!.Value,

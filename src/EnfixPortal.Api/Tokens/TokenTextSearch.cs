@@ -12,38 +12,45 @@ namespace EnfixPortal.Api.Tokens;
 internal sealed class TokenTextSearch
 {
     public const int SubstringMinLength = 3;
-    /// <summary>Above this many matches by name or by owner, a search reads in the grid's order instead of sorting them.</summary>
-    public const int FewMatches = 2_000;
+    /// <summary>More than this many matches by name or by owner, and a search reads in the grid's order instead of
+    /// sorting them. A grid counts no further (<see cref="TokenQueries.GridCountLimit"/>).</summary>
+    public const int ManyMatches = TokenQueries.GridCountLimit;
 
     private readonly EnfixDbContext _db;
     private readonly string _key;
     private readonly bool _short;
-    private readonly IQueryable<string> _owners;
+    private readonly List<string> _owners;
 
-    public TokenTextSearch(EnfixDbContext db, string text)
+    private TokenTextSearch(EnfixDbContext db, string key, List<string> owners) =>
+        (_db, _key, _short, _owners) = (db, key, key.Length < SubstringMinLength, owners);
+
+    /// <summary>Reads the IDs of the users whose username contains the text (or starts with it, for short text) first:
+    /// as a list, their tokens are index ranges on every engine, where a subquery could make PostgreSQL scan.</summary>
+    public static async Task<TokenTextSearch> CreateAsync(EnfixDbContext db, string text, CancellationToken ct = default)
     {
-        (_db, _key, _short) = (db, text.ToLowerInvariant(), text.Length < SubstringMinLength);
         var upper = text.ToUpperInvariant();
         var pattern = Containing(upper);
-        _owners = _short
-            ? db.Users.Where(u => u.NormalizedUserName!.StartsWith(upper)).Select(u => u.Id)
-            : db.Users.Where(u => EF.Functions.Like(u.NormalizedUserName!, pattern, Escape)).Select(u => u.Id);
+        var owners = TokenSecrets.LooksLikeSecret(text.ToLowerInvariant()) ? []
+            : text.Length < SubstringMinLength ? await db.Users.Where(u => u.NormalizedUserName!.StartsWith(upper)).Select(u => u.Id).ToListAsync(ct)
+            : await db.Users.Where(u => EF.Functions.Like(u.NormalizedUserName!, pattern, Escape)).Select(u => u.Id).ToListAsync(ct);
+        return new TokenTextSearch(db, text.ToLowerInvariant(), owners);
     }
 
-    /// <summary>Whether, among <paramref name="tokens"/>, the text matches more than <see cref="FewMatches"/> names
-    /// or tokens of matching owners. Each is counted from an index, up to that limit.</summary>
+    /// <summary>Whether, among <paramref name="tokens"/>, the text matches more than <see cref="ManyMatches"/> names
+    /// or more than that many tokens of matching owners. Each is counted through an index, up to that limit.</summary>
     public async Task<bool> MatchesManyAsync(IQueryable<Token> tokens, CancellationToken ct)
     {
         if (TokenSecrets.LooksLikeSecret(_key)) return false;
-        // The trigram index alone, without reading the tokens: SQLite would first list every ID the index holds.
-        var names = _short || _db.Database.IsNpgsql() ? tokens.Where(IndexedName()).Select(t => t.Id) : TrigramIds();
+        // SQLite: joined to the trigram index's IDs as they come, rather than testing each token against a list of all of them.
+        var names = _short || _db.Database.IsNpgsql() ? tokens.Where(IndexedName()).Select(t => t.Id)
+            : TrigramIds().Join(tokens, id => id, t => t.Id, (id, _) => id);
         var owners = _owners;
-        return await names.Take(FewMatches + 1).CountAsync(ct) > FewMatches
-            || await tokens.Where(t => owners.Contains(t.UserId)).Take(FewMatches + 1).CountAsync(ct) > FewMatches;
+        return await names.Take(ManyMatches + 1).CountAsync(ct) > ManyMatches
+            || await tokens.Where(t => owners.Contains(t.UserId)).Take(ManyMatches + 1).CountAsync(ct) > ManyMatches;
     }
 
     /// <param name="many">From <see cref="MatchesManyAsync"/>. Many matches: each token in the grid's order is tested
-    /// (no index serves the name's test), as the first page is then near. Few: the matches' IDs, each set read from an
+    /// (no index serves the name's test), as the first page is then near. Few: the matches, each set read through an
     /// index, are sorted.</param>
     public IQueryable<Token> Apply(IQueryable<Token> tokens, bool many)
     {
@@ -60,10 +67,7 @@ internal sealed class TokenTextSearch
             Expression<Func<Token, bool>> owned = t => owners.Contains(t.UserId);
             return tokens.Where(Or(Or(name, owned), hintOrAccessor));
         }
-        var ids = tokens.Where(IndexedName()).Select(t => t.Id)
-            .Union(tokens.Where(t => owners.Contains(t.UserId)).Select(t => t.Id))
-            .Union(tokens.Where(hintOrAccessor).Select(t => t.Id));
-        return tokens.Where(t => ids.Contains(t.Id));
+        return tokens.Where(IndexedName()).Union(tokens.Where(t => owners.Contains(t.UserId))).Union(tokens.Where(hintOrAccessor));
     }
 
     /// <summary>A name containing the text (or, for short text, starting with it), as a test an index serves.</summary>

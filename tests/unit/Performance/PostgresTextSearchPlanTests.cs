@@ -70,16 +70,30 @@ public sealed class PostgresTextSearchPlanTests(PostgresTextSearchPlanTests.Data
     [InlineData("user17", false)]
     public async Task TheTokenCountsTellFewMatchesFromMany(string text, bool many)
     {
-        var counted = await Harness.QueryAsync(db =>
-            new TokenTextSearch(db, text).MatchesManyAsync(db.Tokens.Where(t => t.Family == TokenFamily.App), CancellationToken.None));
+        var counted = await Harness.QueryAsync(async db =>
+            await (await TokenTextSearch.CreateAsync(db, text)).MatchesManyAsync(db.Tokens.Where(t => t.Family == TokenFamily.App), CancellationToken.None));
         Assert.Equal(many, counted);
+    }
+
+    [Fact]
+    public async Task ASearchWithManyMatchesListsTheNewestMatchesAndSaysMoreThanTheGridsLimit()
+    {
+        var actor = new Actor(Harness.Admin.Id, "admin", true, Door.Portal);
+        var queries = Harness.Get<TokenQueries>();
+
+        var named = (await queries.ListAsync(actor, new TokenQuery(TokenFamily.App, Text: "BENCH TOKEN", CountLimit: TokenQueries.GridCountLimit))).Value!;
+        var owned = (await queries.ListAsync(actor, new TokenQuery(TokenFamily.App, Text: "admin", Page: 2, CountLimit: TokenQueries.GridCountLimit))).Value!;
+
+        Assert.Equal((TokenQueries.GridCountLimit, false), (named.Total, named.TotalIsExact));
+        Assert.Equal(["bench token 199999", "bench token 199998", "bench token 199997", "bench token 199995"], named.Items.Take(4).Select(t => t.Name));
+        Assert.Equal(Enumerable.Range(50, 50).Select(i => 200_000 - 2 * i), owned.Items.Select(t => Convert.ToInt32(t.Accessor, 16) - 4096));
     }
 
     private Task<string> PlanAsync(string text, bool many) => Harness.QueryAsync(async db =>
     {
         var query = new TokenQuery(TokenFamily.App, Text: text);
         var actor = new Actor(Harness.Admin.Id, "admin", true, Door.Portal);
-        var tokens = new TokenTextSearch(db, text).Apply(TokenQueries.Filter(db, actor, query, DateTime.UtcNow), many);
+        var tokens = (await TokenTextSearch.CreateAsync(db, text)).Apply(TokenQueries.Filter(db, actor, query, DateTime.UtcNow), many);
         await using var command = TokenQueries.PageOf(tokens, query).Select(t => new { t, t.User!.UserName }).CreateDbCommand();
         command.CommandText = "EXPLAIN " + command.CommandText;
         await db.Database.OpenConnectionAsync();

@@ -109,8 +109,8 @@ public sealed class QueryPlanTests : IAsyncLifetime
     public async Task ASearchWithFewMatchesReadsOnlyIndexes(string text)
     {
         var query = new TokenQuery(TokenFamily.User, Text: text);
-        var page = await PlanAsync(db => TokenQueries.PageOf(Search(db, query, many: false), query).Select(t => new { t, t.User!.UserName }));
-        var total = await PlanAsync(db => Search(db, query, many: false).Select(t => 1));
+        var page = await PlanAsync(async db => TokenQueries.PageOf(await Search(db, query, many: false), query).Select(t => new { t, t.User!.UserName }));
+        var total = await PlanAsync(async db => (await Search(db, query, many: false)).Select(t => 1));
 
         // A handful of matches may be sorted; what must never happen is a walk over every token. Names of 3 or more
         // characters are found through the FTS5 trigram index.
@@ -127,15 +127,15 @@ public sealed class QueryPlanTests : IAsyncLifetime
     public async Task ASearchWithManyMatchesReadsTheGridsOrderAndStopsAtThePage(string text)
     {
         var query = new TokenQuery(TokenFamily.App, Text: text);
-        var page = await PlanAsync(db => TokenQueries.PageOf(Search(db, query, many: true), query).Select(t => new { t, t.User!.UserName }));
+        var page = await PlanAsync(async db => TokenQueries.PageOf(await Search(db, query, many: true), query).Select(t => new { t, t.User!.UserName }));
 
         Assert.DoesNotContain("TEMP B-TREE", page, StringComparison.Ordinal);
         var tokenLines = page.Split('\n').Where(l => l.Contains("Tokens", StringComparison.Ordinal)).ToList();
         Assert.True(tokenLines.Count == 1 && tokenLines[0].Contains("IX_Tokens_Family_CreatedAt (Family=?)"), $"{text}: {page}");
     }
 
-    private static IQueryable<Token> Search(EnfixDbContext db, TokenQuery query, bool many) =>
-        new TokenTextSearch(db, query.Text!).Apply(Filter(db, query), many);
+    private static async Task<IQueryable<Token>> Search(EnfixDbContext db, TokenQuery query, bool many) =>
+        (await TokenTextSearch.CreateAsync(db, query.Text!)).Apply(Filter(db, query), many);
 
     private static IQueryable<Token> Filter(EnfixDbContext db, TokenQuery query) =>
         TokenQueries.Filter(db, new Actor("52c5fc24a64c9efc0f253535", "admin", true, Door.Portal), query, DateTime.UtcNow);
@@ -147,9 +147,11 @@ public sealed class QueryPlanTests : IAsyncLifetime
         Assert.All(tokenLines, line => Assert.True(line.Contains("INDEX", StringComparison.Ordinal), $"{name}: {plan}"));
     }
 
-    private async Task<string> PlanAsync<T>(Func<EnfixDbContext, IQueryable<T>> build) => await _harness.QueryAsync(async db =>
+    private Task<string> PlanAsync<T>(Func<EnfixDbContext, IQueryable<T>> build) => PlanAsync(db => Task.FromResult(build(db)));
+
+    private async Task<string> PlanAsync<T>(Func<EnfixDbContext, Task<IQueryable<T>>> build) => await _harness.QueryAsync(async db =>
     {
-        await using var command = build(db).CreateDbCommand();
+        await using var command = (await build(db)).CreateDbCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
         await db.Database.OpenConnectionAsync();
         command.Connection = db.Database.GetDbConnection();

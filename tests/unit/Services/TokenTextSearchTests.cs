@@ -6,21 +6,21 @@ namespace EnfixPortal.Tests.Services;
 /// <summary>The grid's search box, "Search name, owner, hint": text anywhere in a name or an owner's username, any case.</summary>
 public abstract class TokenTextSearchTests(Engine engine) : IAsyncLifetime
 {
-    private readonly ServiceHarness _harness = new(engine);
-    private TokenService Tokens => _harness.Get<TokenService>();
+    protected ServiceHarness Harness { get; } = new(engine);
+    private TokenService Tokens => Harness.Get<TokenService>();
 
-    public Task InitializeAsync() => _harness.InitializeAsync();
-    public Task DisposeAsync() => _harness.DisposeAsync();
+    public Task InitializeAsync() => Harness.InitializeAsync();
+    public Task DisposeAsync() => Harness.DisposeAsync();
 
     private async Task<TokenView> AppToken(string? name, string? userId = null)
     {
-        var created = await Tokens.CreateAppTokenAsync(_harness.AdminActor, new CreateTokenRequest(userId, name));
+        var created = await Tokens.CreateAppTokenAsync(Harness.AdminActor, new CreateTokenRequest(userId, name));
         Assert.True(created.Succeeded, created.Error?.Describe());
         return created.Value!.Token;
     }
 
     private async Task<string[]> Names(string text, TokenFamily family = TokenFamily.App) =>
-        (await _harness.Get<TokenQueries>().ListAsync(_harness.AdminActor, new TokenQuery(family, Text: text, Sort: TokenSort.Name, Descending: false)))
+        (await Harness.Get<TokenQueries>().ListAsync(Harness.AdminActor, new TokenQuery(family, Text: text, Sort: TokenSort.Name, Descending: false)))
             .Value!.Items.Select(t => t.Name ?? "-").ToArray();
 
     [Fact]
@@ -40,11 +40,11 @@ public abstract class TokenTextSearchTests(Engine engine) : IAsyncLifetime
     [Fact]
     public async Task TheOwnersUsernameAnywhereFindsTheirTokens()
     {
-        var bob = await _harness.CreateUserAsync("build-bob");
+        var bob = await Harness.CreateUserAsync("build-bob");
         await AppToken("alpha");
         await AppToken("beta");
         await AppToken("gamma", bob.Id);
-        await _harness.CreateOboTokenAsync(_harness.AdminActor, userId: bob.Id);
+        await Harness.CreateOboTokenAsync(Harness.AdminActor, userId: bob.Id);
 
         Assert.Equal(["alpha", "beta"], await Names("admin"));
         Assert.Equal(["alpha", "beta"], await Names("DMI"));
@@ -70,8 +70,8 @@ public abstract class TokenTextSearchTests(Engine engine) : IAsyncLifetime
         var revoked = await AppToken("nightly-report");
         await AppToken("unnamed-later");
 
-        Assert.True((await Tokens.ChangeAsync(_harness.AdminActor, TokenFamily.App, renamed.Accessor, new ChangeTokenRequest(Name: "weekly-backup", SetName: true))).Succeeded);
-        Assert.True((await Tokens.DeleteAsync(_harness.AdminActor, TokenFamily.App, revoked.Accessor)).Succeeded);
+        Assert.True((await Tokens.ChangeAsync(Harness.AdminActor, TokenFamily.App, renamed.Accessor, new ChangeTokenRequest(Name: "weekly-backup", SetName: true))).Succeeded);
+        Assert.True((await Tokens.DeleteAsync(Harness.AdminActor, TokenFamily.App, revoked.Accessor)).Succeeded);
 
         Assert.Empty(await Names("nightly"));
         Assert.Equal(["weekly-backup"], await Names("backup"));
@@ -80,7 +80,7 @@ public abstract class TokenTextSearchTests(Engine engine) : IAsyncLifetime
     [Fact]
     public async Task OneOrTwoCharactersMatchTheStartOfANameOrUsername()
     {
-        var zed = await _harness.CreateUserAsync("zed");
+        var zed = await Harness.CreateUserAsync("zed");
         foreach (var name in new[] { "ci-deploy", "deploy-ci", "zeta" }) await AppToken(name);
         await AppToken("omega", zed.Id);
 
@@ -90,6 +90,25 @@ public abstract class TokenTextSearchTests(Engine engine) : IAsyncLifetime
     }
 }
 
-public sealed class TokenTextSearchTestsOnSqlite() : TokenTextSearchTests(Engine.Sqlite);
+public sealed class TokenTextSearchTestsOnSqlite() : TokenTextSearchTests(Engine.Sqlite)
+{
+    [Fact]
+    public async Task AnOwnerOfMoreTokensThanTheGridCountsListsTheirNewestAndSaysMoreThan()
+    {
+        var bob = await Harness.CreateUserAsync("bob");
+        await Harness.SeedAppTokensAsync(TokenQueries.GridCountLimit + 1, TimeSpan.FromDays(1));
+        Harness.Time.Advance(TimeSpan.FromMinutes(1));
+        var newest = await Harness.CreateAppTokenAsync(Harness.AdminActor);
+        await Harness.CreateAppTokenAsync(ServiceHarness.ActorFor(bob));
+
+        var page = (await Harness.Get<TokenQueries>().ListAsync(Harness.AdminActor,
+            new TokenQuery(TokenFamily.App, Text: "dmi", PerPage: 10, CountLimit: TokenQueries.GridCountLimit))).Value!;
+
+        Assert.Equal((TokenQueries.GridCountLimit, false), (page.Total, page.TotalIsExact));
+        Assert.Equal(newest.Token.Accessor, page.Items[0].Accessor);
+        Assert.All(page.Items, t => Assert.Equal("admin", t.UserName));
+        Assert.Equal(10, page.Items.Count);
+    }
+}
 
 public sealed class TokenTextSearchTestsOnPostgres() : TokenTextSearchTests(Engine.Postgres);

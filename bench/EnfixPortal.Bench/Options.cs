@@ -10,5 +10,6 @@ public sealed class Options(Dictionary<string, string> values)
     }
 
     public string Text(string name) => values.TryGetValue(name, out var v) ? v : throw new ArgumentException($"--{name} is required");
+    public bool Has(string name) => values.ContainsKey(name);
     public int Number(string name, int fallback) => values.TryGetValue(name, out var v) ? int.Parse(v) : fallback;
 }

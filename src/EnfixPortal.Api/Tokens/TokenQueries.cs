@@ -32,9 +32,18 @@ public sealed class TokenQueries(IDbContextFactory<EnfixDbContext> dbFactory, Ti
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = Now;
-        var tokens = Filter(db.Tokens.AsNoTracking(), actor, query, now);
+        var tokens = Filter(db, actor, query, now);
+        var manyMatches = false;
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var search = await TokenTextSearch.CreateAsync(db, query.Text.Trim(), ct);
+            manyMatches = await search.MatchesManyAsync(tokens, ct);
+            tokens = search.Apply(tokens, manyMatches);
+        }
         // Counting a million rows costs more than the page itself; a grid may stop at a limit and say "more than".
-        var total = query.CountLimit is { } limit ? await tokens.Take(limit + 1).CountAsync(ct) : await tokens.CountAsync(ct);
+        // A search already known to match more than the limit is not counted again.
+        var total = query.CountLimit is not { } limit ? await tokens.CountAsync(ct)
+            : manyMatches && limit <= TokenTextSearch.ManyMatches ? limit + 1 : await tokens.Take(limit + 1).CountAsync(ct);
         var rows = await PageOf(tokens, query).Select(t => new { Token = t, UserName = t.User!.UserName }).ToListAsync(ct);
         var exact = query.CountLimit is null || total <= query.CountLimit;
         return new Page<TokenView>(rows.ConvertAll(r => TokenMapping.ToView(r.Token, r.UserName, now)), exact ? total : query.CountLimit!.Value,
@@ -46,8 +55,10 @@ public sealed class TokenQueries(IDbContextFactory<EnfixDbContext> dbFactory, Ti
     internal static IQueryable<Token> PageOf(IQueryable<Token> filtered, TokenQuery query) =>
         Sort(filtered, query).Skip((query.Page - 1) * query.PerPage).Take(query.PerPage);
 
-    internal static IQueryable<Token> Filter(IQueryable<Token> tokens, Actor actor, TokenQuery query, DateTime now)
+    /// <summary>Every filter but the text, which <see cref="TokenTextSearch"/> applies.</summary>
+    internal static IQueryable<Token> Filter(EnfixDbContext db, Actor actor, TokenQuery query, DateTime now)
     {
+        var tokens = db.Tokens.AsNoTracking();
         // A kind implies its family; naming both would keep SQLite from counting on the kind's index alone.
         tokens = query.Kind is { } kind ? tokens.Where(t => t.Kind == kind) : tokens.OfFamily(query.Family);
         var userId = actor.IsAdmin ? query.UserId : actor.UserId;
@@ -58,28 +69,8 @@ public sealed class TokenQueries(IDbContextFactory<EnfixDbContext> dbFactory, Ti
             TokenStatus.Expired => tokens.Where(t => t.ExpiresAt <= now),
             _ => tokens,
         };
-        if (!string.IsNullOrWhiteSpace(query.Text)) tokens = MatchingText(tokens, query.Text.Trim().ToLowerInvariant());
         return tokens;
     }
-
-    /// <summary>The whole token finds it by hash; otherwise the start of the name (any case), the hint, or the start
-    /// of the accessor. Each is an index range, so a search stays fast at any size (a "contains" search would scan).</summary>
-    private static IQueryable<Token> MatchingText(IQueryable<Token> tokens, string text)
-    {
-        if (TokenSecrets.LooksLikeSecret(text))
-        {
-            var hash = TokenSecrets.Hash(text);
-            return tokens.Where(t => t.SecretHash == hash);
-        }
-        var above = PrefixUpperBound(text);
-        if (!text.All(char.IsAsciiHexDigit))
-            return tokens.Where(t => string.Compare(t.NameKey, text) >= 0 && string.Compare(t.NameKey, above) < 0);
-        return tokens.Where(t => (string.Compare(t.NameKey, text) >= 0 && string.Compare(t.NameKey, above) < 0)
-            || t.Hint == text || (string.Compare(t.Accessor, text) >= 0 && string.Compare(t.Accessor, above) < 0));
-    }
-
-    /// <summary>The least string above every string that starts with <paramref name="prefix"/>.</summary>
-    private static string PrefixUpperBound(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 
     private static IOrderedQueryable<Token> Sort(IQueryable<Token> tokens, TokenQuery query) => (query.Sort, query.Descending) switch
     {

@@ -30,7 +30,8 @@ internal sealed class TokenConfiguration : IEntityTypeConfiguration<Token>
         token.HasIndex(t => new { t.Kind, t.CreatedAt });
         token.HasIndex(t => new { t.Kind, t.ExpiresAt });
         token.HasIndex(t => new { t.UserId, t.Family, t.CreatedAt });
-        // Text search: the start of a name, the hint, the start of an accessor; each an index range.
+        // Text search: the start of a name (short text), the hint, the start of an accessor; each an index range.
+        // Text inside a name has a trigram index of its own, made in raw SQL by the SubstringSearchIndexes migration.
         token.HasIndex(t => new { t.Family, t.NameKey });
         token.HasIndex(t => t.Hint);
     }

@@ -8,13 +8,17 @@ public static class AccountEndpoints
 {
     public const string LogoutPath = "/account/logout";
 
-    /// <summary>Sign-out is a POST with the antiforgery token (the form in the user menu), so no other site can sign an admin out.</summary>
+    /// <summary>Sign-out is a POST with the antiforgery token (the form in the user menu), so no other site can sign an admin
+    /// out. The antiforgery middleware only records its verdict (a handler that binds no form never reads it), so the
+    /// handler reads it itself: without a valid token the answer is 400 and the session stays.</summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(LogoutPath, async (SignInManager<EnfixUser> signIn) =>
+        endpoints.MapPost(LogoutPath, async (HttpContext http, SignInManager<EnfixUser> signIn) =>
         {
+            if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+                return Results.BadRequest("The sign-out form has expired; reload the page and sign out again.");
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect($"~{PortalAuthentication.LoginPath}");
+            return Results.LocalRedirect($"~{PortalAuthentication.LoginPath}");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());
         return endpoints;
     }

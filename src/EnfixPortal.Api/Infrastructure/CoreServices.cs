@@ -32,7 +32,7 @@ public static class CoreServices
             .AddDefaultTokenProviders();
         services.AddOptions<IdentityOptions>().Configure<IOptions<LockoutSettings>, IOptions<PasswordSettings>>((identity, lockout, password) =>
         {
-            identity.Lockout.MaxFailedAccessAttempts = lockout.Value.MaxFailedAttempts;
+            identity.Lockout.MaxFailedAccessAttempts = lockout.Value.AccountMaxFailedAttempts;
             identity.Lockout.DefaultLockoutTimeSpan = lockout.Value.Duration;
             identity.Lockout.AllowedForNewUsers = true;
             identity.Password.RequiredLength = password.Value.RequiredLength;
@@ -55,6 +55,7 @@ public static class CoreServices
         services.AddSingleton<EnfixMetrics>();
         services.AddSingleton<UserQueries>();
         services.AddSingleton<UserService>();
+        services.AddSingleton<AddressLockout>();
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<TokenLogin>();
         services.AddSingleton<AuditQueries>();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace EnfixPortal.Tests.Nodes;
@@ -7,7 +8,28 @@ namespace EnfixPortal.Tests.Nodes;
 /// and follows no redirect, so each answer can be read as it came.</summary>
 public sealed partial class PortalBrowser : IDisposable
 {
-    public PortalBrowser() => Http = new HttpClient(new HttpClientHandler { CookieContainer = Jar, AllowAutoRedirect = false });
+    /// <summary>A browser on this machine; <paramref name="from"/> (another loopback address, such as 127.0.0.2) is the
+    /// client address the server sees.</summary>
+    public PortalBrowser(IPAddress? from = null) => Http = new HttpClient(new SocketsHttpHandler
+    {
+        CookieContainer = Jar,
+        AllowAutoRedirect = false,
+        ConnectCallback = from is null ? null : async (context, ct) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(from, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, ct);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    });
 
     public CookieContainer Jar { get; } = new();
     public HttpClient Http { get; }

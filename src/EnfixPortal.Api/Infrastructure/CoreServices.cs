@@ -1,6 +1,7 @@
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Dashboard;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Sessions;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Identity;
@@ -56,6 +57,7 @@ public static class CoreServices
         services.AddSingleton<UserQueries>();
         services.AddSingleton<UserService>();
         services.AddSingleton<AddressLockout>();
+        services.AddSingleton<PortalSessions>();
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<TokenLogin>();
         services.AddSingleton<AuditQueries>();

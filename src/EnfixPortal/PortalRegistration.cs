@@ -24,6 +24,7 @@ public static class PortalRegistration
     public static WebApplication UseEnfixPortal(this WebApplication app)
     {
         app.Use(SocketThreads.LeaveThen);
+        app.UseHubOriginCheck();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();

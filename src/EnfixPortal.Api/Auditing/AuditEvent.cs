@@ -39,4 +39,6 @@ public static class AuditActions
     public const string UserDeleted = "user.deleted";
     public const string UserPasswordReset = "user.password_reset";
     public const string UserTokensRevoked = "user.tokens_revoked";
+    public const string SessionEnded = "session.ended";
+    public const string UserSessionsEnded = "user.sessions_ended";
 }

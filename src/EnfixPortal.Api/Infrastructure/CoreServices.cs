@@ -1,6 +1,7 @@
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Dashboard;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Sessions;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Identity;
@@ -32,7 +33,7 @@ public static class CoreServices
             .AddDefaultTokenProviders();
         services.AddOptions<IdentityOptions>().Configure<IOptions<LockoutSettings>, IOptions<PasswordSettings>>((identity, lockout, password) =>
         {
-            identity.Lockout.MaxFailedAccessAttempts = lockout.Value.MaxFailedAttempts;
+            identity.Lockout.MaxFailedAccessAttempts = lockout.Value.AccountMaxFailedAttempts;
             identity.Lockout.DefaultLockoutTimeSpan = lockout.Value.Duration;
             identity.Lockout.AllowedForNewUsers = true;
             identity.Password.RequiredLength = password.Value.RequiredLength;
@@ -55,6 +56,8 @@ public static class CoreServices
         services.AddSingleton<EnfixMetrics>();
         services.AddSingleton<UserQueries>();
         services.AddSingleton<UserService>();
+        services.AddSingleton<AddressLockout>();
+        services.AddSingleton<PortalSessions>();
         services.AddSingleton<PasswordSignIn>();
         services.AddSingleton<TokenLogin>();
         services.AddSingleton<AuditQueries>();

@@ -7,9 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EnfixPortal.Api.Users;
 
-/// <summary>Checks a username and password for every sign-in door (API login, portal, ...), with Identity lockout.
+/// <summary>Checks a username and password for every sign-in door (API login, portal, ...), with two lockouts: per account
+/// and client address (<see cref="AddressLockout"/>), and account-wide after many more failures (Identity's lockout).
 /// Unknown user, wrong password, locked-out or deactivated user all get the same answer after the same hash work.</summary>
-public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, EnfixMetrics metrics)
+public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, EnfixMetrics metrics, AddressLockout addressLockout)
 {
     public const string Refused = "The username or password is incorrect, or the account is locked; try again later.";
     public const string NotAdmin = "not an administrator";
@@ -53,7 +54,7 @@ public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, 
             manager.PasswordHasher.VerifyHashedPassword(new EnfixUser(), TimingDecoy, password);
             return await RefuseAsync(db, attempt, AuditActions.LoginFailed, "unknown user", ct);
         }
-        if (await manager.IsLockedOutAsync(user))
+        if (await manager.IsLockedOutAsync(user) || await addressLockout.IsLockedOutAsync(db, user.Id, actor.ClientAddress, ct))
         {
             manager.PasswordHasher.VerifyHashedPassword(user, TimingDecoy, password);
             return await RefuseAsync(db, attempt, AuditActions.LoginLockedOut, null, ct);
@@ -61,7 +62,8 @@ public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, 
         if (!await manager.CheckPasswordAsync(user, password))
         {
             await WriteLockoutAsync(db, user, manager.AccessFailedAsync, ct);
-            return await manager.IsLockedOutAsync(user)
+            var addressLocked = await addressLockout.CountFailureAsync(db, user.Id, actor.ClientAddress, ct);
+            return addressLocked || await manager.IsLockedOutAsync(user)
                 ? await RefuseAsync(db, attempt, AuditActions.LoginLockedOut, null, ct)
                 : await RefuseAsync(db, attempt, AuditActions.LoginFailed, "wrong password", ct);
         }
@@ -69,6 +71,7 @@ public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, 
             return await RefuseAsync(db, attempt, AuditActions.LoginFailed, "deactivated", ct);
         // The password was right, so the failure count starts over even when the door then refuses the user.
         await WriteLockoutAsync(db, user, manager.ResetAccessFailedCountAsync, ct);
+        await addressLockout.ClearAsync(db, user.Id, actor.ClientAddress, ct);
         if (adminOnly && !await manager.IsInRoleAsync(user, Roles.Admin))
         {
             await WriteEventAsync(db,

@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Sessions;
 using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
@@ -8,13 +9,18 @@ public static class AccountEndpoints
 {
     public const string LogoutPath = "/account/logout";
 
-    /// <summary>Sign-out is a POST with the antiforgery token (the form in the user menu), so no other site can sign an admin out.</summary>
+    /// <summary>Sign-out is a POST with the antiforgery token (the form in the user menu), so no other site can sign an admin
+    /// out; it ends the server-side session, so the old cookie is refused on every node. The antiforgery middleware only records its verdict (a handler that binds no form never reads it), so the
+    /// handler reads it itself: without a valid token the answer is 400 and the session stays.</summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(LogoutPath, async (SignInManager<EnfixUser> signIn) =>
+        endpoints.MapPost(LogoutPath, async (HttpContext http, SignInManager<EnfixUser> signIn, PortalSessions sessions) =>
         {
+            if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+                return Results.BadRequest("The sign-out form has expired; reload the page and sign out again.");
+            await sessions.EndAsync(PortalSessionCheck.SessionId(http.User), http.RequestAborted);
             await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect($"~{PortalAuthentication.LoginPath}");
+            return Results.LocalRedirect($"~{PortalAuthentication.LoginPath}");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());
         return endpoints;
     }

@@ -13,7 +13,7 @@ public static class PortalPolicies
 }
 
 /// <summary>The portal's session: the Identity application cookie (the default scheme), the "admin" policy and
-/// a circuit that re-checks the user every half minute. Requests under /api are never redirected to the login page.</summary>
+/// a circuit that re-checks the user every half minute. Each cookie names a server-side session (<see cref="PortalSessionCheck"/>). Requests under /api are never redirected to the login page.</summary>
 public static class PortalAuthentication
 {
     public const string CookieName = ".EnfixPortal.Session";
@@ -39,9 +39,18 @@ public static class PortalAuthentication
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.Events.OnRedirectToLogin = context => RedirectUnlessApi(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => RedirectUnlessApi(context, StatusCodes.Status403Forbidden);
+            PortalSessionCheck.Attach(cookie);
         });
         // Each page load re-reads the user at most a minute after the last check; the circuit does the same every 30 s.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.FromMinutes(1);
+            options.OnRefreshingPrincipal = context =>
+            {
+                PortalSessionCheck.KeepSessionId(context);
+                return Task.CompletedTask;
+            };
+        });
         services.AddAuthorizationBuilder().AddPolicy(PortalPolicies.Admin, policy => policy
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().RequireRole(Roles.Admin));
         services.AddCascadingAuthenticationState();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using EnfixPortal.Api.Sessions;
 using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace EnfixPortal.Account;
 
-/// <summary>Re-checks a live circuit's user: gone, deactivated, or changed (any change renews the security stamp)
+/// <summary>Re-checks a live circuit's user: session ended (signed out, ended from the Sessions page), gone, deactivated, or changed (any change renews the security stamp)
 /// signs the circuit out, and the router sends the browser to the login page.</summary>
 public sealed class PortalRevalidation(ILoggerFactory loggerFactory, IServiceScopeFactory scopes, IOptions<IdentityOptions> identity)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
@@ -23,6 +24,8 @@ public sealed class PortalRevalidation(ILoggerFactory loggerFactory, IServiceSco
         var users = scope.ServiceProvider.GetRequiredService<UserManager<EnfixUser>>();
         var user = await users.GetUserAsync(principal);
         if (user is null || !user.IsActive) return false;
+        var sessions = scope.ServiceProvider.GetRequiredService<PortalSessions>();
+        if (!await sessions.IsLiveAsync(PortalSessionCheck.SessionId(principal), user.Id)) return false;
         var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
         return stamp == await users.GetSecurityStampAsync(user);
     }

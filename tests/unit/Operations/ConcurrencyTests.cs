@@ -75,8 +75,8 @@ public sealed class ConcurrencyTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.Unauthorized, a.Status));
         Assert.Equal(HttpStatusCode.Unauthorized, (await LogInAsync(user, ApiFixture.UserPassword)).Status);
         await using var db = await api.Get<IDbContextFactory<EnfixDbContext>>().CreateDbContextAsync();
-        var stored = await db.Users.SingleAsync(u => u.Id == user.User.Id);
-        Assert.NotNull(stored.LockoutEnd);
+        var stored = await db.SignInFailures.SingleAsync(f => f.UserId == user.User.Id);
+        Assert.NotNull(stored.LockedUntil);
     }
 
     [Fact]

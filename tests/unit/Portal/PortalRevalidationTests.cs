@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using EnfixPortal.Account;
+using EnfixPortal.Api.Sessions;
 using EnfixPortal.Api.Users;
 using EnfixPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -17,12 +19,26 @@ public sealed class PortalRevalidationTests : IAsyncLifetime
 
     private PortalRevalidation Revalidation => new(NullLoggerFactory.Instance, _harness.Get<IServiceScopeFactory>(), _harness.Get<IOptions<IdentityOptions>>());
 
-    private async Task<System.Security.Claims.ClaimsPrincipal> CookiePrincipalAsync(string userName)
+    private async Task<ClaimsPrincipal> CookiePrincipalAsync(string userName)
     {
         await using var scope = _harness.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<EnfixUser>>();
         var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<EnfixUser>>();
-        return await factory.CreateAsync((await users.FindByNameAsync(userName))!);
+        var user = (await users.FindByNameAsync(userName))!;
+        var principal = await factory.CreateAsync(user);
+        var session = await _harness.Get<PortalSessions>().StartAsync(user.Id, "127.0.0.1", "test browser");
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(PortalSessionCheck.SessionClaim, session));
+        return principal;
+    }
+
+    [Fact]
+    public async Task ASessionEndedElsewhereSignsTheCircuitOut()
+    {
+        var principal = await CookiePrincipalAsync("admin");
+
+        await _harness.Get<PortalSessions>().EndAsync(PortalSessionCheck.SessionId(principal));
+
+        Assert.False(await Revalidation.IsStillValidAsync(principal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Users;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
@@ -5,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace EnfixPortal.Api.Infrastructure.Http;
 
@@ -17,7 +17,8 @@ public sealed class RateLimitSettings
     public int LoginPerMinute { get; set; } = 60;
 }
 
-/// <summary>Login attempts per client address: a fixed one-minute window from the framework's rate limiter.</summary>
+/// <summary>API login attempts per client address, spent from the allowance the portal's sign-in shares
+/// (<see cref="SignInRateLimiter"/>).</summary>
 public static class LoginRateLimit
 {
     public const string Policy = "enfix-login";
@@ -25,13 +26,11 @@ public static class LoginRateLimit
     public static IServiceCollection AddLoginRateLimit(this IServiceCollection services)
     {
         services.BindSettings<RateLimitSettings>(RateLimitSettings.Section);
+        services.AddSingleton<SignInRateLimiter>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((limiter, settings) =>
+        services.AddOptions<RateLimiterOptions>().Configure<SignInRateLimiter>((limiter, shared) =>
         {
-            var perMinute = settings.Value.LoginPerMinute;
-            limiter.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
-                ApiCaller.ClientAddress(http) ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.AddPolicy(Policy, http => RateLimitPartition.Get(ApiCaller.ClientAddress(http) ?? "unknown", shared.For));
             limiter.OnRejected = RejectAsync;
         });
         return services;

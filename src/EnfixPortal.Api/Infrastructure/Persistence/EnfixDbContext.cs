@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Auditing;
+using EnfixPortal.Api.Sessions;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -15,6 +16,8 @@ public abstract class EnfixDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Token> Tokens => Set<Token>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<PortalSession> PortalSessions => Set<PortalSession>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -34,5 +37,7 @@ public abstract class EnfixDbContext(DbContextOptions options) : IdentityDbConte
         });
         builder.ApplyConfiguration(new TokenConfiguration());
         builder.ApplyConfiguration(new AuditEventConfiguration());
+        builder.ApplyConfiguration(new PortalSessionConfiguration());
+        builder.ApplyConfiguration(new SignInFailureConfiguration());
     }
 }

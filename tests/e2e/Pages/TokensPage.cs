@@ -61,6 +61,7 @@ public sealed class TokensPage(IPage page, string path, string heading, string c
     public async Task ExpireAsync(string name)
     {
         await Row(name).GetByRole(AriaRole.Button, new() { Name = "Expire" }).ClickAsync();
+        await Dialog.GetByRole(AriaRole.Button, new() { Name = "Expire" }).ClickAsync();
         await SnackbarSaysAsync($"Expired {name}");
     }
 
@@ -69,6 +70,35 @@ public sealed class TokensPage(IPage page, string path, string heading, string c
         await Row(name).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
         await Dialog.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
         await SnackbarSaysAsync($"Revoked {name}");
+    }
+
+    public ILocator Checkbox(string name) => Row(name).GetByRole(AriaRole.Checkbox);
+
+    public async Task TickAsync(string name)
+    {
+        await Checkbox(name).CheckAsync();
+        await Assertions.Expect(Checkbox(name)).ToBeCheckedAsync();
+    }
+
+    /// <summary>Types into the search box and waits until the grid shows that many rows.</summary>
+    public async Task SearchForAsync(string text, int expectedRows)
+    {
+        await Search.FillAsync(text);
+        var rows = Grid.Locator("tbody tr").Filter(new() { Has = Page.GetByRole(AriaRole.Checkbox) });
+        await Assertions.Expect(rows).ToHaveCountAsync(expectedRows);
+    }
+
+    /// <summary>Runs a bulk action on the ticked rows; the confirmation must name exactly <paramref name="names"/>.</summary>
+    public async Task BulkAsync(string verb, params string[] names)
+    {
+        await Assertions.Expect(Page.GetByText($"{names.Length} selected", new() { Exact = true })).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = $"{verb} selected" }).ClickAsync();
+        await Assertions.Expect(Dialog).ToContainTextAsync($"{verb} {names.Length} tokens?");
+        var listed = Dialog.GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(listed).ToHaveCountAsync(names.Length);
+        foreach (var name in names) await Assertions.Expect(listed.Filter(new() { HasText = name })).ToHaveCountAsync(1);
+        await Dialog.GetByRole(AriaRole.Button, new() { Name = verb }).ClickAsync();
+        await Assertions.Expect(Dialog).ToBeHiddenAsync();
     }
 
     public Task StatusIsAsync(string name, string status) => Assertions.Expect(Row(name).Locator(".mud-chip")).ToHaveTextAsync(status);

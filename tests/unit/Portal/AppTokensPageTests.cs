@@ -65,13 +65,17 @@ public sealed class AppTokensPageTests : PortalTestContext
     }
 
     [Fact]
-    public async Task ExpireNowExpiresTheTokenAndTheApiRefusesIt()
+    public async Task ExpireNowAsksFirstThenExpiresTheTokenAndTheApiRefusesIt()
     {
         var token = await CreateAsync("expire-me");
         var user = await Harness.CreateOboTokenAsync(Harness.AdminActor);
         var page = RenderPage("expire-me");
 
-        await Row(page, "expire-me").QuerySelector("button[aria-label^='Expire']")!.ClickAsync(new());
+        var asking = Row(page, "expire-me").QuerySelector("button[aria-label^='Expire']")!.ClickAsync(new());
+        await Dialogs.WaitForAssertionAsync(() => Assert.Contains("Expire token?", Dialogs.Markup));
+        Assert.Contains("active", Row(page, "expire-me").TextContent);
+        await ConfirmAsync("Expire");
+        await asking.WaitAsync(TimeSpan.FromSeconds(10));
 
         page.WaitForAssertion(() => Assert.Contains("expired", Row(page, "expire-me").TextContent));
         Assert.False((await Harness.Get<TokenValidator>().ValidateAsync(token.Secret, user.Secret)).Succeeded);
@@ -111,6 +115,26 @@ public sealed class AppTokensPageTests : PortalTestContext
         page.WaitForAssertion(() => Assert.Contains("expired", Row(page, "bulk-two").TextContent));
         Assert.Contains("expired", Row(page, "bulk-one").TextContent);
         Assert.Contains("active", Row(page, "bulk-keep").TextContent);
+    }
+
+    [Fact]
+    public async Task AChangeElsewhereKeepsTheTicksThatAreStillShownAndTheCountMatchesThem()
+    {
+        await CreateAsync("tick-one");
+        var other = await CreateAsync("tick-gone");
+        var page = RenderPage("tick-gone");
+        foreach (var name in new[] { "tick-one", "tick-gone" })
+            await Row(page, name).QuerySelector("input[type=checkbox]")!.ChangeAsync(new() { Value = true });
+        page.WaitForAssertion(() => Assert.Contains("2 selected", page.Markup));
+
+        await Harness.Get<TokenService>().DeleteAsync(Harness.AdminActor, TokenFamily.App, other.Token.Accessor);
+        Harness.Time.Advance(TimeSpan.FromSeconds(5));
+
+        page.WaitForAssertion(() => Assert.DoesNotContain("tick-gone", page.Markup));
+        page.WaitForAssertion(() => Assert.Contains("1 selected", page.Markup));
+        var ticked = page.FindAll("tbody input[type=checkbox]").Where(box => box.HasAttribute("checked")).ToList();
+        Assert.Single(ticked);
+        Assert.Contains("tick-one", ticked[0].Closest("tr")!.TextContent);
     }
 
     [Fact]

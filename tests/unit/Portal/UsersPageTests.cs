@@ -110,8 +110,8 @@ public sealed class UsersPageTests : PortalTestContext
         await Harness.CreateOboTokenAsync(Harness.AdminActor, userId: gina.Id);
         var page = RenderPage("gina");
 
-        var asking = Row(page, "gina").QuerySelector("button[aria-label='Revoke all tokens of gina']")!.ClickAsync(new());
-        await ConfirmAsync("Revoke all");
+        var asking = Row(page, "gina").QuerySelector("button[aria-label='Expire all tokens of gina']")!.ClickAsync(new());
+        await ConfirmAsync("Expire all");
         await asking.WaitAsync(TimeSpan.FromSeconds(10));
 
         SnackbarSays("Expired 2 tokens of gina");

@@ -33,11 +33,14 @@ public partial class TokenGrid
     private string? _text;
     private DateTime _now;
     private bool _countLimited;
+    private bool _refreshing;
 
     private string CreateLabel => Family == TokenFamily.App ? "New app token" : "New OBO token";
 
     private async Task<GridData<TokenView>> LoadAsync(GridState<TokenView> state, CancellationToken ct)
     {
+        var keep = _refreshing ? _selected : null;
+        ClearSelection();
         var sort = state.SortDefinitions.FirstOrDefault();
         var query = new TokenQuery(Family, _owner?.Id, _kind, _status, _text, SortOf(sort?.SortBy), sort?.Descending ?? true,
             state.Page + 1, state.PageSize, CountLimit);
@@ -49,11 +52,12 @@ public partial class TokenGrid
             Snackbar.Add(error.Describe(), Severity.Error);
             return new GridData<TokenView> { Items = [], TotalItems = 0 };
         }
+        var found = page.Value!;
         if (Family == TokenFamily.User)
-            _issuers = (await Names.GetAsync(actor, page.Value!.Items.Select(t => t.IssuedById).OfType<string>(), ct)).Value ?? [];
-        _selected.IntersectWith(page.Value!.Items);
-        _countLimited = !page.Value.TotalIsExact;
-        return new GridData<TokenView> { Items = page.Value!.Items, TotalItems = page.Value.Total };
+            _issuers = (await Names.GetAsync(actor, found.Items.Select(t => t.IssuedById).OfType<string>(), ct)).Value ?? [];
+        _countLimited = !found.TotalIsExact;
+        if (keep is { Count: > 0 }) Select(found.Items.Where(keep.Contains));
+        return new GridData<TokenView> { Items = found.Items, TotalItems = found.Total };
     }
 
     private static TokenSort SortOf(string? column) => column switch
@@ -71,63 +75,39 @@ public partial class TokenGrid
 
     public Task ReloadAsync() => _grid.ReloadServerData();
 
-    private Task OwnerChangedAsync(UserView? owner) => Filter(() => _owner = owner);
-    private Task StatusChangedAsync(TokenStatus status) => Filter(() => _status = status);
-    private Task KindChangedAsync(TokenKind? kind) => Filter(() => _kind = kind);
-    private Task TextChangedAsync(string? text) => Filter(() => _text = text);
-
-    private Task Filter(Action change)
+    /// <summary>A change made elsewhere reloads the grid but keeps the ticks on rows still shown; any other reload clears them.</summary>
+    private async Task RefreshAsync()
     {
-        change();
+        _refreshing = true;
+        try { await ReloadAsync(); }
+        finally { _refreshing = false; }
+    }
+
+    // The grid owns the set it ticks; keeping its reference keeps the count shown and the rows ticked the same set.
+    private void SelectionChanged(HashSet<TokenView> selected) => _selected = selected;
+
+    // A new set, passed down as the grid's parameter, unticks every row; the grid never sees it mutated behind its back.
+    private void ClearSelection() => Select([]);
+
+    private void Select(IEnumerable<TokenView> rows)
+    {
+        var selected = new HashSet<TokenView>(rows, ByAccessor.Instance);
+        if (selected.Count == 0 && _selected.Count == 0) return;
+        _selected = selected;
+        StateHasChanged();
+    }
+
+    private Task OwnerChangedAsync(UserView? owner) => Filter(ref _owner, owner);
+    private Task StatusChangedAsync(TokenStatus status) => Filter(ref _status, status);
+    private Task KindChangedAsync(TokenKind? kind) => Filter(ref _kind, kind);
+    private Task TextChangedAsync(string? text) => Filter(ref _text, string.IsNullOrEmpty(text) ? null : text);
+
+    // A search box also reports its unchanged text when it loses focus; only a real change reloads (and unticks).
+    private Task Filter<TValue>(ref TValue field, TValue value)
+    {
+        if (EqualityComparer<TValue>.Default.Equals(field, value)) return Task.CompletedTask;
+        field = value;
         return ReloadAsync();
-    }
-
-    private async Task CreateAsync()
-    {
-        var dialog = await Dialogs.ShowAsync<CreateTokenDialog>(CreateLabel,
-            new DialogParameters<CreateTokenDialog> { { d => d.Family, Family } },
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false });
-        await dialog.Result;
-        await ReloadAsync();
-    }
-
-    private async Task ExpireNowAsync(TokenView token)
-    {
-        var changed = await Tokens.ChangeAsync(await Actor.GetAsync(), Family, token.Accessor, new ChangeTokenRequest(SecondsUntilExpire: -1));
-        await ReportAsync(changed.Error?.Describe(), $"Expired {Label(token)}.");
-    }
-
-    private async Task ChangeExpiryAsync(TokenView token)
-    {
-        var dialog = await Dialogs.ShowAsync<ChangeExpiryDialog>($"Change expiry of {Label(token)}",
-            new DialogParameters<ChangeExpiryDialog> { { d => d.Token, token }, { d => d.Family, Family } },
-            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
-        if (await dialog.Result is { Canceled: false }) await ReportAsync(null, $"Changed the expiry of {Label(token)}.");
-    }
-
-    private async Task RevokeAsync(TokenView token)
-    {
-        if (await Dialogs.ShowMessageBoxAsync("Revoke token?", $"Revoke {Label(token)} of {token.UserName}? It stops working at once and its record is deleted.",
-                yesText: "Revoke", cancelText: "Cancel") != true) return;
-        var deleted = await Tokens.DeleteAsync(await Actor.GetAsync(), Family, token.Accessor);
-        await ReportAsync(deleted.Error?.Describe(), $"Revoked {Label(token)}.");
-    }
-
-    private async Task BulkAsync(bool delete)
-    {
-        var verb = delete ? "Revoke" : "Expire";
-        if (await Dialogs.ShowMessageBoxAsync($"{verb} {_selected.Count} tokens?",
-                delete ? "They stop working at once and their records are deleted." : "They stop working at once; their records are kept.",
-                yesText: verb, cancelText: "Cancel") != true) return;
-        var count = await Bulk.ApplyAsync(await Actor.GetAsync(), Family, _selected.Select(t => t.Accessor).ToList(), delete);
-        _selected.Clear();
-        await ReportAsync(null, $"{(delete ? "Revoked" : "Expired")} {count} tokens.");
-    }
-
-    private async Task ReportAsync(string? error, string success)
-    {
-        Snackbar.Add(error ?? success, error is null ? Severity.Success : Severity.Error);
-        await ReloadAsync();
     }
 }
 

@@ -1,5 +1,6 @@
 using EnfixPortal.Account;
 using EnfixPortal.Api.Users;
+using EnfixPortal.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -50,9 +51,8 @@ public partial class Users
 
     private async Task SetActiveAsync(UserView user, bool active)
     {
-        if (!active && await Dialogs.ShowMessageBoxAsync("Deactivate user?",
-                $"Deactivate {user.UserName}? They can no longer sign in, and all of their tokens stop working at once.",
-                yesText: "Deactivate", cancelText: "Cancel") != true) return;
+        if (!active && !await Dialogs.ConfirmAsync("Deactivate user?",
+                $"Deactivate {user.UserName}? They can no longer sign in, and all of their tokens stop working at once.", "Deactivate")) return;
         var changed = await Service.UpdateAsync(await Actor.GetAsync(), user.Id, new UpdateUserRequest(Active: active));
         await ReportAsync(changed.Error?.Describe(), $"{(active ? "Reactivated" : "Deactivated")} {user.UserName}.");
     }
@@ -64,10 +64,11 @@ public partial class Users
         if (await dialog.Result is { Canceled: false }) await ReportAsync(null, $"Reset the password of {user.UserName}; their login and OBO tokens stopped, app tokens kept.");
     }
 
-    private async Task RevokeAllAsync(UserView user)
+    // "Revoke" deletes everywhere in the portal; this keeps the records, so it says "expire".
+    private async Task ExpireAllAsync(UserView user)
     {
-        if (await Dialogs.ShowMessageBoxAsync("Revoke all tokens?", $"Expire every active app and user token of {user.UserName}? Their records are kept.",
-                yesText: "Revoke all", cancelText: "Cancel") != true) return;
+        if (!await Dialogs.ConfirmAsync("Expire all tokens?", $"Expire every active app and user token of {user.UserName}? Their records are kept.",
+                "Expire all")) return;
         var revoked = await Service.RevokeAllTokensAsync(await Actor.GetAsync(), user.Id);
         await ReportAsync(revoked.Error?.Describe(), $"Expired {revoked.Value} tokens of {user.UserName}.");
     }

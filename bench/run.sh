@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# EnfixPortal benchmark: publishes Release builds, starts the server on loopback with a fresh database, loads it
-# with wrk and prints ratios measured side by side in this one run (see docs/performance.md for the targets).
+# EnfixPortal benchmark: publishes Release builds, starts the server on loopback with a fresh database and the shipped
+# settings (its own appsettings.json and log levels; only the login limit is raised), loads it with wrk and prints
+# ratios and the server's CPU time per request, measured side by side with the identity-bearer peer
+# (bench/peers/identity-bearer) in this one run (see docs/performance.md for the targets).
 #   bench/run.sh            all four figures, including the 1,000,000 + 1,000,000 token scale run (minutes)
 #   bench/run.sh --quick    figures 1-3 only
 # Env: DURATION (wrk seconds per run, default 10), WARMUP (seconds of load before each measured pair, default 10;
@@ -34,7 +36,7 @@ trap 'stop_server; if [ -f /tmp/peer-identity-bearer/pid ]; then kill "$(cat /tm
 
 start_server() { # $1: database file
   (cd "$WORK" && ConnectionStrings__Enfix="Data Source=$1" Enfix__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
-    Enfix__RateLimits__LoginPerMinute=1000000 Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
+    Enfix__RateLimits__LoginPerMinute=1000000 ASPNETCORE_ENVIRONMENT=Production \
     exec dotnet "$WORK/server/EnfixPortal.dll" --urls "$BASE" >"$WORK/server.log" 2>&1) &
   server_pid=$!
   for _ in $(seq 300); do curl -fs -o /dev/null "$BASE/healthz" && return 0; sleep 0.2; done
@@ -102,7 +104,7 @@ echo "1. auth overhead" >&2
 # Ours and the peer run side by side; their four figures are measured in turn, round after round, so a change in the
 # machine's load between two measurements reaches both servers alike.
 PEER="http://127.0.0.1:$PEER_PORT"
-BEARER=$(bash "$ROOT/../shared/peers/identity-bearer/run.sh" "$PEER_PORT" 2>/dev/null | tail -n 1)
+BEARER=$(bash "$ROOT/bench/peers/identity-bearer/run.sh" "$PEER_PORT" 2>/dev/null | tail -n 1)
 peer_healthz() { rps "$PEER/healthz"; }
 peer_me() { rps_and_cpu peer_me "$(cat /tmp/peer-identity-bearer/pid)" -H "Authorization: Bearer $BEARER" "$PEER/me"; }
 warm_ours; warm "$PEER/healthz"; warm -H "Authorization: Bearer $BEARER" "$PEER/me"

@@ -111,6 +111,28 @@ warm_ours; warm "$PEER/healthz"; warm -H "Authorization: Bearer $BEARER" "$PEER/
 read -r H1 M1 PH PM < <(rounds healthz me peer_healthz peer_me)
 kill "$(cat /tmp/peer-identity-bearer/pid)" 2>/dev/null || true
 
+echo "1b. a good client under a flood of unknown tokens" >&2
+# One good client (one connection) measures /me's median latency alone, then while 500 connections send unknown tokens:
+# the same unknown token over and over, and a new random one on every request.
+cat >"$WORK/random-token.lua" <<'LUA'
+wrk.headers["App-Token"] = os.getenv("BENCH_APP")
+request = function()
+  local t = {}
+  for i = 1, 32 do t[i] = string.format("%x", math.random(0, 15)) end
+  wrk.headers["Token"] = table.concat(t)
+  return wrk.format()
+end
+LUA
+median_ms() { wrk -t1 -c1 -d"${DURATION}s" --latency -H "App-Token: $APP" -H "Token: $TOKEN" "$BASE/api/v1/me" \
+  | awk '$1 == "50%" {v = $2; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) sub(/ms$/, "", v); else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; printf "%.2f", v}'; }
+flooded_ms() { # [wrk args for the flood...]: the good client's median while the flood runs
+  wrk -t1 -c500 -d"$((DURATION + 4))s" "$@" "$BASE/api/v1/me" >/dev/null 2>&1 & local flood=$!
+  sleep 2; median_ms; wait "$flood" || true
+}
+ALONE_MS=$(median_ms)
+SAME_MS=$(flooded_ms -H "App-Token: $APP" -H "Token: $(printf 'f%.0s' $(seq 32))")
+RANDOM_MS=$(BENCH_APP=$APP flooded_ms -s "$WORK/random-token.lua")
+
 echo "2. login" >&2
 cat >"$WORK/login.lua" <<LUA
 wrk.method = "POST"
@@ -156,6 +178,7 @@ report "   ours / peer's me (target >= 2)" "$(ratio "$M1" "$PM")"
 report "   ours / peer's me within each round" "$(per_round me peer_me)"
 report "   server CPU per me (us, median of rounds): ours, peer" "$(median_cpu me), $(median_cpu peer_me)"
 report "   peer's / our server CPU per me" "$(ratio "$(median_cpu peer_me)" "$(median_cpu me)")"
+report "1b. good client's /me median (ms): alone, 500-connection flood" "$ALONE_MS, same unknown token $SAME_MS, random unknown tokens $RANDOM_MS"
 report "2. logins (req/s) / hash verifications on all cores (/s)" "$LOGIN / $HASH"
 report "   ratio (target >= 0.9)" "$(ratio "$LOGIN" "$HASH")"
 report "   ratio within each round" "$(per_round logins hashes)"

@@ -35,7 +35,7 @@ stop_server() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null && 
 trap 'stop_server; if [ -f /tmp/peer-identity-bearer/pid ]; then kill "$(cat /tmp/peer-identity-bearer/pid)" 2>/dev/null || true; fi' EXIT
 
 start_server() { # $1: database file
-  (cd "$WORK" && ConnectionStrings__Enfix="Data Source=$1" Enfix__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
+  (cd "$WORK/server" && ConnectionStrings__Enfix="Data Source=$1" Enfix__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
     Enfix__RateLimits__LoginPerMinute=1000000 ASPNETCORE_ENVIRONMENT=Production \
     exec dotnet "$WORK/server/EnfixPortal.dll" --urls "$BASE" >"$WORK/server.log" 2>&1) &
   server_pid=$!
@@ -43,7 +43,7 @@ start_server() { # $1: database file
   echo "server did not start; see $WORK/server.log" >&2; exit 1
 }
 
-cli() { (cd "$WORK" && ConnectionStrings__Enfix="Data Source=$DB" Enfix__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
+cli() { (cd "$WORK/server" && ConnectionStrings__Enfix="Data Source=$DB" Enfix__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
   Logging__LogLevel__Default=Warning dotnet "$WORK/server/EnfixPortal.dll" "$@"); }
 
 load() { wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" | tee -a "$WORK/wrk.log"; }  # one measured wrk run

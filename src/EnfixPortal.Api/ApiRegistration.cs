@@ -39,6 +39,9 @@ public static class ApiRegistration
         // /app_tokens/<token>); their categories write nothing whatever the rules. AccessLog writes a redacted line.
         services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(provider =>
             new PathSafeLoggerFactory(ActivatorUtilities.CreateInstance<LoggerFactory>(provider))));
+        // The access log is off unless a setting turns it on: a rule placed first, so any configured rule outranks it.
+        services.Configure<LoggerFilterOptions>(options =>
+            options.Rules.Insert(0, new LoggerFilterRule(null, AccessLog.Category, LogLevel.Warning, null)));
         return services;
     }
 

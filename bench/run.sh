@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# EnfixPortal benchmark: publishes Release builds, starts the server on loopback with a fresh database, loads it
-# with wrk and prints ratios measured side by side in this one run (see docs/performance.md for the targets).
+# EnfixPortal benchmark: publishes Release builds, starts the server on loopback with a fresh database and the shipped
+# settings (its own appsettings.json and log levels; only the login limit is raised), loads it with wrk and prints
+# ratios and the server's CPU time per request, measured side by side with the identity-bearer peer
+# (bench/peers/identity-bearer) in this one run (see docs/performance.md for the targets).
 #   bench/run.sh            all four figures, including the 1,000,000 + 1,000,000 token scale run (minutes)
 #   bench/run.sh --quick    figures 1-3 only
 # Env: DURATION (wrk seconds per run, default 10), WARMUP (seconds of load before each measured pair, default 10;
@@ -33,15 +35,15 @@ stop_server() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null && 
 trap 'stop_server; if [ -f /tmp/peer-identity-bearer/pid ]; then kill "$(cat /tmp/peer-identity-bearer/pid)" 2>/dev/null || true; fi' EXIT
 
 start_server() { # $1: database file
-  (cd "$WORK" && ConnectionStrings__Enfix="Data Source=$1" Enfix__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
-    Enfix__RateLimits__LoginPerMinute=1000000 Logging__LogLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
+  (cd "$WORK/server" && ConnectionStrings__Enfix="Data Source=$1" Enfix__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
+    Enfix__RateLimits__LoginPerMinute=1000000 ASPNETCORE_ENVIRONMENT=Production \
     exec dotnet "$WORK/server/EnfixPortal.dll" --urls "$BASE" >"$WORK/server.log" 2>&1) &
   server_pid=$!
   for _ in $(seq 300); do curl -fs -o /dev/null "$BASE/healthz" && return 0; sleep 0.2; done
   echo "server did not start; see $WORK/server.log" >&2; exit 1
 }
 
-cli() { (cd "$WORK" && ConnectionStrings__Enfix="Data Source=$DB" Enfix__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
+cli() { (cd "$WORK/server" && ConnectionStrings__Enfix="Data Source=$DB" Enfix__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
   Logging__LogLevel__Default=Warning dotnet "$WORK/server/EnfixPortal.dll" "$@"); }
 
 load() { wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" | tee -a "$WORK/wrk.log"; }  # one measured wrk run
@@ -102,12 +104,34 @@ echo "1. auth overhead" >&2
 # Ours and the peer run side by side; their four figures are measured in turn, round after round, so a change in the
 # machine's load between two measurements reaches both servers alike.
 PEER="http://127.0.0.1:$PEER_PORT"
-BEARER=$(bash "$ROOT/../shared/peers/identity-bearer/run.sh" "$PEER_PORT" 2>/dev/null | tail -n 1)
+BEARER=$(bash "$ROOT/bench/peers/identity-bearer/run.sh" "$PEER_PORT" 2>/dev/null | tail -n 1)
 peer_healthz() { rps "$PEER/healthz"; }
 peer_me() { rps_and_cpu peer_me "$(cat /tmp/peer-identity-bearer/pid)" -H "Authorization: Bearer $BEARER" "$PEER/me"; }
 warm_ours; warm "$PEER/healthz"; warm -H "Authorization: Bearer $BEARER" "$PEER/me"
 read -r H1 M1 PH PM < <(rounds healthz me peer_healthz peer_me)
 kill "$(cat /tmp/peer-identity-bearer/pid)" 2>/dev/null || true
+
+echo "1b. a good client under a flood of unknown tokens" >&2
+# One good client (one connection) measures /me's median latency alone, then while 500 connections send unknown tokens:
+# the same unknown token over and over, and a new random one on every request.
+cat >"$WORK/random-token.lua" <<'LUA'
+wrk.headers["App-Token"] = os.getenv("BENCH_APP")
+request = function()
+  local t = {}
+  for i = 1, 32 do t[i] = string.format("%x", math.random(0, 15)) end
+  wrk.headers["Token"] = table.concat(t)
+  return wrk.format()
+end
+LUA
+median_ms() { wrk -t1 -c1 -d"${DURATION}s" --latency -H "App-Token: $APP" -H "Token: $TOKEN" "$BASE/api/v1/me" \
+  | awk '$1 == "50%" {v = $2; if (v ~ /us$/) {sub(/us$/, "", v); v /= 1000} else if (v ~ /ms$/) sub(/ms$/, "", v); else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; printf "%.2f", v}'; }
+flooded_ms() { # [wrk args for the flood...]: the good client's median while the flood runs
+  wrk -t1 -c500 -d"$((DURATION + 4))s" "$@" "$BASE/api/v1/me" >/dev/null 2>&1 & local flood=$!
+  sleep 2; median_ms; wait "$flood" || true
+}
+ALONE_MS=$(median_ms)
+SAME_MS=$(flooded_ms -H "App-Token: $APP" -H "Token: $(printf 'f%.0s' $(seq 32))")
+RANDOM_MS=$(BENCH_APP=$APP flooded_ms -s "$WORK/random-token.lua")
 
 echo "2. login" >&2
 cat >"$WORK/login.lua" <<LUA
@@ -154,6 +178,7 @@ report "   ours / peer's me (target >= 2)" "$(ratio "$M1" "$PM")"
 report "   ours / peer's me within each round" "$(per_round me peer_me)"
 report "   server CPU per me (us, median of rounds): ours, peer" "$(median_cpu me), $(median_cpu peer_me)"
 report "   peer's / our server CPU per me" "$(ratio "$(median_cpu peer_me)" "$(median_cpu me)")"
+report "1b. good client's /me median (ms): alone, 500-connection flood" "$ALONE_MS, same unknown token $SAME_MS, random unknown tokens $RANDOM_MS"
 report "2. logins (req/s) / hash verifications on all cores (/s)" "$LOGIN / $HASH"
 report "   ratio (target >= 0.9)" "$(ratio "$LOGIN" "$HASH")"
 report "   ratio within each round" "$(per_round logins hashes)"

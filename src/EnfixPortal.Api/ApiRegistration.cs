@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace EnfixPortal.Api;
@@ -23,17 +24,24 @@ public static class ApiRegistration
         // The portal's branch runs UseAuthorization as usual.
         services.Configure<RouteOptions>(options => options.SuppressCheckForUnhandledSecurityMetadata = true);
         services.AddLoginRateLimit();
+        services.AddOptions<PublicUrlSettings>().BindConfiguration(PublicUrlSettings.Section)
+            .Validate(PublicUrlSettings.IsValid, "Enfix:PublicUrl must be an absolute http or https URL without query, such as https://enfix.example.com").ValidateOnStart();
+        services.AddSingleton<PublicOrigin>();
+        services.AddTrustedProxies();
         services.ConfigureHttpJsonOptions(ApiJson.Configure);
         services.AddSingleton<IStartupFilter, RequestTracing>();
+        services.AddSingleton<IStartupFilter, AccessLog>();
         services.AddSingleton<IStartupFilter, ApiBoundary>();
         services.AddExceptionHandler<ApiBoundary>();
         services.AddSingleton<IDeveloperPageExceptionFilter, ApiBoundary>();
         services.AddApiDocs();
-        // The framework's own request lines and its per-request log scope (which every line shows once scopes are on) carry
-        // the raw path (a token in /app_tokens/<token>); off entirely, the scope is never made. ApiBoundary logs a redacted path.
-        services.AddLogging(logging => logging
-            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None)
-            .AddFilter("Microsoft.AspNetCore.Routing.Matching", LogLevel.Information));
+        // The framework's own request lines and its per-request log scope carry the raw path (a token in
+        // /app_tokens/<token>); their categories write nothing whatever the rules. AccessLog writes a redacted line.
+        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(provider =>
+            new PathSafeLoggerFactory(ActivatorUtilities.CreateInstance<LoggerFactory>(provider))));
+        // The access log is off unless a setting turns it on: a rule placed first, so any configured rule outranks it.
+        services.Configure<LoggerFilterOptions>(options =>
+            options.Rules.Insert(0, new LoggerFilterRule(null, AccessLog.Category, LogLevel.Warning, null)));
         return services;
     }
 

@@ -52,6 +52,7 @@ public static class CoreServices
         services.AddSingleton<TokenQueries>();
         services.AddSingleton<TokenBulk>();
         services.AddSingleton<ValidationCache>();
+        services.AddSingleton<UnknownSecrets>();
         services.AddSingleton<TokenValidator>();
         services.AddSingleton<EnfixMetrics>();
         services.AddSingleton<UserQueries>();

@@ -11,7 +11,7 @@ namespace EnfixPortal.Api.Tokens;
 /// A warm check is two hashes (none when the connection sent the same pair before) and four dictionary reads; the
 /// database is read only on a miss.</summary>
 public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, TokenUsage usage,
-    ValidationCache cache, EnfixMetrics metrics)
+    ValidationCache cache, UnknownSecrets unknown, EnfixMetrics metrics)
 {
     public const string AppTokenField = "app_token";
     public const string UserTokenField = "token";
@@ -85,10 +85,11 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
             cache.RememberUser(user, generation);
             return new Resolved(cached, user, false);
         }
-        return await LoadAsync(key, key.ToBytes(), ct);
+        if (unknown.IsKnownUnknown(key, now)) return null;
+        return await LoadAsync(key, key.ToBytes(), now, ct);
     }
 
-    private async Task<Resolved?> LoadAsync(HashKey key, byte[] hash, CancellationToken ct)
+    private async Task<Resolved?> LoadAsync(HashKey key, byte[] hash, DateTime now, CancellationToken ct)
     {
         await SocketThreads.LeaveAsync(); // a database read never holds up a socket thread's other connections
         var generation = cache.Generation;
@@ -96,7 +97,11 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
         var row = await db.Tokens.AsNoTracking().Where(t => t.SecretHash == hash)
             .Select(t => new { t.SecretHash, t.Accessor, t.Kind, t.ExpiresAt, t.UserId })
             .SingleOrDefaultAsync(ct);
-        if (row is null || !CryptographicOperations.FixedTimeEquals(row.SecretHash, hash)) return null;
+        if (row is null || !CryptographicOperations.FixedTimeEquals(row.SecretHash, hash))
+        {
+            unknown.Remember(key, now);
+            return null;
+        }
         var user = await LoadUserAsync(db, row.UserId, ct);
         if (user is null) return null;
         var token = new CachedToken(row.Accessor, row.Kind, row.ExpiresAt, row.UserId, Now);

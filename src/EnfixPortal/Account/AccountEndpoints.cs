@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using EnfixPortal.Api.Sessions;
 using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Antiforgery;
@@ -25,8 +27,23 @@ public static class AccountEndpoints
         return endpoints;
     }
 
-    /// <summary>Only a path on this site may follow the sign-in; anything else goes to the dashboard.</summary>
+    /// <summary>Only a path on this site may follow the sign-in; anything else goes to the dashboard. Characters a
+    /// Location header cannot carry (non-ASCII, controls) are percent-encoded as UTF-8.</summary>
     public static string LocalReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl[0] == '/' && (returnUrl.Length == 1 || (returnUrl[1] != '/' && returnUrl[1] != '\\'))
-            ? returnUrl : "/";
+            ? HeaderSafe(returnUrl) : "/";
+
+    private static string HeaderSafe(string url)
+    {
+        if (url.All(c => char.IsAscii(c) && !char.IsControl(c))) return url;
+        var safe = new StringBuilder(url.Length * 2);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.IsAscii && !Rune.IsControl(rune)) { safe.Append((char)rune.Value); continue; }
+            var length = rune.EncodeToUtf8(utf8);
+            foreach (var b in utf8[..length]) safe.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+        }
+        return safe.ToString();
+    }
 }

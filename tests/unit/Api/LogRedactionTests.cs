@@ -8,6 +8,7 @@ public sealed class EverythingLogged() : ApiFixture(new()
     ["Logging:LogLevel:Default"] = "Trace",
     ["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace",
     ["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Trace",
+    ["Logging:LogLevel:EnfixPortal.AccessLog"] = "Trace",
 });
 
 /// <summary>With every category at Trace, no log line carries a token; request lines show a token in the path as its hint.</summary>
@@ -24,6 +25,8 @@ public sealed class LogRedactionTests(EverythingLogged api) : IClassFixture<Ever
         await api.Client.PatchJsonAsync($"/api/v1/tokens/{login}/", owner, """{"seconds_until_expire": 60}""");
         await api.Client.SendAsync(HttpMethod.Delete, $"/api/v1/app_tokens/{newAppToken}/", owner);
         await api.Client.GetAsync($"/api/v1/nothing/{owner.Token}", owner);
+        await api.Client.GetAsync($"/api/v1/tokens/{login}x/", owner);
+        await api.Client.GetAsync($"/api/v1/tokens/{login}%2F", owner);
 
         var lines = api.Factory.Logs.Lines;
 

@@ -6,12 +6,13 @@ namespace EnfixPortal.Tests.Api;
 /// field, then posts it. The answer is left unfollowed, so its redirect and cookies can be read.</summary>
 public static partial class PortalLoginForm
 {
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient http, string userName, string password)
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient http, string userName, string password, string? returnUrl = null)
     {
-        using var form = await http.GetAsync("/account/login");
+        var page = returnUrl is null ? "/account/login" : $"/account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
+        using var form = await http.GetAsync(page);
         var html = await form.Content.ReadAsStringAsync();
         var antiforgery = form.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Antiforgery")).Split(';')[0];
-        using var post = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        using var post = new HttpRequestMessage(HttpMethod.Post, page)
         {
             Headers = { { "Cookie", antiforgery } },
             Content = new FormUrlEncodedContent(

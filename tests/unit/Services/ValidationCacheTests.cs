@@ -40,6 +40,21 @@ public abstract class ValidationCacheTests(Engine engine) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnUnknownTokenSentAgainAndAgainIsLookedUpOnce()
+    {
+        var unknown = new string('a', TokenSecrets.SecretLength);
+        using var counter = new DatabaseCommandCounter(_harness.Database);
+        Assert.False((await Validator.ValidateAsync(_app.Secret, unknown, default)).Succeeded);
+        var first = counter.Count;
+
+        for (var i = 0; i < 100; i++) Assert.False((await Validator.ValidateAsync(_app.Secret, unknown, default)).Succeeded);
+
+        Assert.True(first > 0);
+        Assert.Equal(first, counter.Count);
+        Assert.True(await ValidAsync());
+    }
+
+    [Fact]
     public async Task AColdCheckReadsTheDatabase()
     {
         using var counter = new DatabaseCommandCounter(_harness.Database);

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using EnfixPortal.Api.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
@@ -9,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace EnfixPortal.Api.Infrastructure.Http;
 
 /// <summary>Wraps every <c>/api</c> request, ahead of routing and authentication: the API's security headers
-/// (<see cref="ApiHeaders"/>), one log line with secrets redacted, an error status that the framework set without a body
+/// (<see cref="ApiHeaders"/>), an error status that the framework set without a body
 /// given the API's shape, and an unexpected exception turned into a 500 in that shape (logged with its trace id, no
 /// stack trace sent). As an <see cref="IExceptionHandler"/> and a developer-page filter it also answers for /api inside
 /// the portal's exception handler and, in Development, the developer exception page.</summary>
@@ -39,7 +37,6 @@ public sealed class ApiBoundary(ILogger<ApiBoundary> logger) : IStartupFilter, I
 
     private async Task WrapAsync(HttpContext http, RequestDelegate next)
     {
-        var started = Stopwatch.GetTimestamp();
         ApiHeaders.Apply(http.Response.Headers);
         try
         {
@@ -56,31 +53,16 @@ public sealed class ApiBoundary(ILogger<ApiBoundary> logger) : IStartupFilter, I
         {
             await AnswerAsync(http, ex);
         }
-        finally
-        {
-            if (logger.IsEnabled(LogLevel.Information))
-                logger.LogInformation("API {Method} {Path} answered {Status} in {Elapsed:0.0} ms (trace {TraceId})",
-                    http.Request.Method, RedactedPath(http.Request.Path), http.Response.StatusCode,
-                    Stopwatch.GetElapsedTime(started).TotalMilliseconds, TraceId(http));
-        }
     }
 
     private async Task AnswerAsync(HttpContext http, Exception exception)
     {
-        var traceId = TraceId(http);
+        var traceId = RequestTracing.TraceId(http);
         logger.LogError(exception, "Unexpected error on API {Method} {Path} (trace {TraceId})",
-            http.Request.Method, RedactedPath(http.Request.Path), traceId);
+            http.Request.Method, LogRedaction.Path(http.Request.Path), traceId);
         http.Response.Clear();
         ApiHeaders.Apply(http.Response.Headers);
         await ApiError.Of(StatusCodes.Status500InternalServerError, "server",
             $"Something went wrong on our side; quote trace id {traceId} when reporting it.").ExecuteAsync(http);
     }
-
-    /// <summary>The W3C trace id a 500 answer quotes and every log line of the request carries in its scope.</summary>
-    private static string TraceId(HttpContext http) => Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
-
-    /// <summary>A path segment that looks like a token (in any letter case) is cut to its 4-character hint.</summary>
-    public static string RedactedPath(PathString path) => string.Join('/', (path.Value ?? "").Split('/')
-        .Select(segment => segment.Length == TokenSecrets.SecretLength && segment.All(char.IsAsciiHexDigit)
-            ? segment[..TokenSecrets.HintLength] + "…" : segment));
 }

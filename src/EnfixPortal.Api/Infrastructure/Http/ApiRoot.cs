@@ -35,7 +35,7 @@ public static class ApiRoot
     public static IEndpointRouteBuilder MapApiNotFound(this IEndpointRouteBuilder app)
     {
         app.Map("/api/{**rest}", (HttpContext http) => ApiError.NotFound("path",
-                $"No API endpoint at {ApiBoundary.RedactedPath(http.Request.Path)}; see GET /api/v1/ for the resources."))
+                $"No API endpoint at {LogRedaction.Path(http.Request.Path)}; see GET /api/v1/ for the resources."))
             .AllowAnonymous().ExcludeFromDescription().WithMetadata(new SkipStatusCodePagesAttribute());
         return app;
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using EnfixPortal.Api.Tokens;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Extensions;
 
 namespace EnfixPortal.Api.Infrastructure.Http;
 
@@ -40,8 +39,7 @@ public sealed record Paging(int Page, int PerPage)
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value);
         query["page"] = page.ToString(CultureInfo.InvariantCulture);
         query["per_page"] = perPage.ToString(CultureInfo.InvariantCulture);
-        var url = UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path,
-            QueryString.Create(query));
+        var url = ApiUrls.Origin(request) + request.Path.ToUriComponent() + QueryString.Create(query).ToUriComponent();
         return $"<{url}>; rel=\"{rel}\"";
     }
 }

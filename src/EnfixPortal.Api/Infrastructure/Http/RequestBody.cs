@@ -45,12 +45,52 @@ public static class RequestBody
             using var document = JsonDocument.Parse(bytes, Options);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return ApiError.BadRequest("body", "The body must be a JSON object, such as {\"seconds_until_expire\": 86400}.");
-            return document.RootElement.Clone();
+            return IsText(document.RootElement) ? document.RootElement.Clone() : NotText();
+        }
+        catch (InvalidOperationException)
+        {
+            return NotText(); // the check for duplicate property names decodes each name
         }
         catch (JsonException ex)
         {
             return ApiError.BadRequest("body", $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}); send one JSON object.");
         }
+    }
+
+    /// <summary>Whether every string and property name decodes to valid UTF-16: JSON allows an escape such as \ud800
+    /// alone, which <see cref="JsonElement.GetString"/> refuses with an exception.</summary>
+    private static bool IsText(JsonElement element)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    return IsUtf16(element.GetString()!);
+                case JsonValueKind.Array:
+                    return element.EnumerateArray().All(IsText);
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                        if (!IsUtf16(property.Name) || !IsText(property.Value)) return false;
+                    return true;
+                default:
+                    return true;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsUtf16(ReadOnlySpan<char> text)
+    {
+        while (!text.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf16(text, out _, out var used) != System.Buffers.OperationStatus.Done) return false;
+            text = text[used..];
+        }
+        return true;
     }
 
     public static bool IsJson(string? contentType) => Is(contentType, "application/json") || MediaType(contentType) is { } type
@@ -66,6 +106,9 @@ public static class RequestBody
         !type.Charset.HasValue || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
 
     private static JsonElement EmptyObject { get; } = JsonDocument.Parse("{}").RootElement.Clone();
+
+    private static ApiError NotText() =>
+        ApiError.BadRequest("body", "The body has a string that is not valid Unicode text (such as a lone surrogate escape \\ud800).");
 
     private static ApiError TooLarge() =>
         ApiError.Of(StatusCodes.Status413PayloadTooLarge, "body", $"The body is larger than {MaxBytes} bytes.");

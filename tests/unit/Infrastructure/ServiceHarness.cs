@@ -3,6 +3,7 @@ using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
+using EnfixPortal.Tests.Api;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,8 @@ public sealed class ServiceHarness : IAsyncLifetime, IAsyncDisposable
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not started.");
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
     public StringWriter Console { get; } = new();
+    /// <summary>Every warning and error the services logged.</summary>
+    public LogSink Logs { get; } = new();
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Not started.");
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
     public UserView Admin { get; private set; } = null!;
@@ -52,7 +55,7 @@ public sealed class ServiceHarness : IAsyncLifetime, IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Database.Settings).AddInMemoryCollection(_settings).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs))
             .AddSingleton<TimeProvider>(Time);
         services.AddEnfixCore(configuration);
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<AdminBootstrapper>(sp, Console));

@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 
 namespace EnfixPortal.E2E;
 
-/// <summary>The seed says login works from a traditional browser form: a page on another origin posts a plain form, no script.</summary>
+/// <summary>Enfix's login works from a traditional browser form: a page on another origin posts a plain form, no script.</summary>
 [Collection(PortalCollection.Name)]
 public sealed partial class LoginFormTests(PortalFixture fixture)
 {

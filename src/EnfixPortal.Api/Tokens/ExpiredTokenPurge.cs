@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace EnfixPortal.Api.Tokens;
 
 /// <summary>Deletes login tokens that expired longer ago than the retention, in small batches so that no write
-/// holds the database for long. App and OBO tokens are kept: an expired one is a record the seed asks to keep.</summary>
+/// holds the database for long. App and OBO tokens are kept: an expired one keeps its record (Enfix's API keeps it after an expiry of -1).</summary>
 public sealed class ExpiredTokenPurge(IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, IOptionsMonitor<TokenSettings> settings)
 {
     public async Task<int> RunAsync(int batchSize = 1000, CancellationToken ct = default)

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 namespace EnfixPortal.Api.Tokens;
 
 /// <summary>What /app_tokens and /tokens share: the same service calls, differing only in family and item shape.
-/// Checks run in the contract's order: authentication (the scheme), permission, existence of the target, then the body.</summary>
+/// Checks run in the order Enfix's API documents: authentication (the scheme), permission, existence of the target, then the body.</summary>
 internal static class TokenHandlers
 {
     /// <summary>GET, PATCH and DELETE on <c>/{id}</c> (the token itself or its accessor), and 405 for the other methods.</summary>

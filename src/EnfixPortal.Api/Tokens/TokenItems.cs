@@ -31,10 +31,10 @@ public sealed record CreatedByItem(string? Door, string? User, string? AppToken,
         origin.UserId, origin.AppTokenAccessor, origin.TokenAccessor);
 }
 
-/// <summary><c>{"app_token": "..."}</c>, exactly as in the seed document.</summary>
+/// <summary><c>{"app_token": "..."}</c>, exactly as Enfix's API answers.</summary>
 public sealed record AppTokenCreated(string AppToken);
 
-/// <summary><c>{"token": "..."}</c>, exactly as in the seed document (login and OBO).</summary>
+/// <summary><c>{"token": "..."}</c>, exactly as Enfix's API answers (login and OBO).</summary>
 public sealed record UserTokenCreated(string Token);
 
 /// <summary>The fields a POST may send, all optional (for the OpenAPI document; the body is read field by field).</summary>

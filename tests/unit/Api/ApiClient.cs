@@ -14,7 +14,7 @@ public sealed record ApiAnswer(HttpStatusCode Status, HttpResponseMessage Respon
         Response.Headers.TryGetValues(name, out var values) || Response.Content.Headers.TryGetValues(name, out values)
             ? string.Join(", ", values) : null;
 
-    /// <summary>The seed's error shape: an object with an "errors" object of non-empty strings, and nothing else.</summary>
+    /// <summary>Enfix's error shape: an object with an "errors" object of non-empty strings, and nothing else.</summary>
     public IDictionary<string, string> Errors()
     {
         var root = Assert.IsType<JsonObject>(Json);

@@ -4,7 +4,7 @@ using EnfixPortal.Api.Tokens;
 
 namespace EnfixPortal.Tests.Api;
 
-/// <summary>Every example of the user's seed document, replayed as written (curl's -d sends a urlencoded form).</summary>
+/// <summary>Every example of Enfix's API documentation, replayed as written (curl's -d sends a urlencoded form).</summary>
 public abstract class SeedDocumentTests(ApiFixture api)
 {
     private ApiClient Client => api.Client;

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 
 namespace EnfixPortal.Api.Infrastructure.Http;
 
-/// <summary>The body of every API error: one message per field, as in the seed document.</summary>
+/// <summary>The body of every API error: one message per field, as Enfix's API answers.</summary>
 public sealed record ApiErrorBody(IReadOnlyDictionary<string, string> Errors);
 
 /// <summary>Every API error of every status, from endpoints, the token scheme, the rate limiter and the exception

@@ -10,7 +10,7 @@ public static class MethodRules
 
     /// <summary>Answers every other method on <paramref name="pattern"/> with 405 and <c>Allow</c>, ahead of the /api
     /// catch-all (which would otherwise say 404) and before authentication: the methods of a path are no secret.
-    /// Returns the PUT endpoint, which the OpenAPI document shows (the seed says PUT is not allowed).</summary>
+    /// Returns the PUT endpoint, which the OpenAPI document shows (Enfix's API does not allow PUT).</summary>
     public static RouteHandlerBuilder MapOtherMethods(this IEndpointRouteBuilder routes, string pattern, params string[] allowed)
     {
         var others = Known.Except(allowed, StringComparer.Ordinal).Where(method => method != "PUT").ToArray();

@@ -15,6 +15,9 @@ public sealed class RateLimitSettings
 
     [Range(1, 1_000_000, ErrorMessage = "Enfix:RateLimits:LoginPerMinute must be between 1 and 1000000.")]
     public int LoginPerMinute { get; set; } = 60;
+
+    [Range(1, 1_000_000, ErrorMessage = "Enfix:RateLimits:FailedTokenChecksPerMinute must be between 1 and 1000000.")]
+    public int FailedTokenChecksPerMinute { get; set; } = 600;
 }
 
 /// <summary>API login attempts per client address, spent from the allowance the portal's sign-in shares
@@ -27,6 +30,7 @@ public static class LoginRateLimit
     {
         services.BindSettings<RateLimitSettings>(RateLimitSettings.Section);
         services.AddSingleton<SignInRateLimiter>();
+        services.AddSingleton<FailedTokenChecks>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<SignInRateLimiter>((limiter, shared) =>
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using EnfixPortal.Api.Common;
@@ -13,7 +14,7 @@ namespace EnfixPortal.Api.Infrastructure.Http;
 /// policy judged on the result. A refused pair is answered 401 with the reason (and the <c>WWW-Authenticate</c>
 /// challenge), a non-administrator on an administrator's endpoint 403; a valid pair becomes the request's
 /// <see cref="TokenPrincipal"/> feature and its user. Runs in the /api branch only, where no cookie is ever read.</summary>
-public sealed class TokenAuthentication(RequestDelegate next, TokenValidator validator)
+public sealed class TokenAuthentication(RequestDelegate next, TokenValidator validator, FailedTokenChecks failures)
 {
     public const string AuthenticationType = "EnfixToken";
     public const string AppTokenHeader = "App-Token";
@@ -38,10 +39,19 @@ public sealed class TokenAuthentication(RequestDelegate next, TokenValidator val
 
     private async Task CheckAsync(HttpContext http, ApiAccess access, bool stays)
     {
+        var address = http.Connection.RemoteIpAddress;
+        if (failures.SecondsRefused(address) is > 0 and var wait)
+        {
+            await ApiError.Of(StatusCodes.Status429TooManyRequests, "rate_limit",
+                    $"Too many refused tokens from this address; wait {wait} seconds and try again.")
+                .WithHeader("Retry-After", wait.ToString(CultureInfo.InvariantCulture)).ExecuteAsync(http);
+            return;
+        }
         var validated = await validator.ValidateAsync(Single(http, AppTokenHeader), Single(http, UserTokenHeader),
             ConnectionHashes(http), http.RequestAborted);
         if (validated.Error is { } error)
         {
+            if (error.Kind == ServiceErrorKind.Unauthenticated) failures.Failed(address);
             await ApiError.From(error).ExecuteAsync(http);
             return;
         }

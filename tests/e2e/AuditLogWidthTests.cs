@@ -29,14 +29,8 @@ public sealed class AuditLogWidthTests(PortalFixture fixture)
         await page.GotoAsync("/audit");
         await Assertions.Expect(page.GetByText(marker)).ToBeVisibleAsync();
 
-        var widths = await page.EvaluateAsync<int[]>("""
-            () => {
-                const page = document.scrollingElement, grid = document.querySelector('.mud-table-container');
-                return [page.scrollWidth, page.clientWidth, grid.scrollWidth, grid.clientWidth];
-            }
-            """);
-        Assert.True(widths[0] <= widths[1], $"the page is {widths[0]} px wide in a {widths[1]} px window");
-        var cols = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('tbody tr:first-child td')].map(td => td.className + '=' + td.offsetWidth + ' ' + getComputedStyle(td).whiteSpace).join('; ')");
-        Assert.True(widths[2] <= widths[3], $"the grid is {widths[2]} px wide in its {widths[3]} px box: {cols}");
+        var widths = await PageWidths.MeasureAsync(page);
+        Assert.True(widths.Page <= widths.Window, $"the page is {widths.Page} px wide in a {widths.Window} px window");
+        Assert.True(widths.Grid <= widths.GridBox, $"the grid is {widths.Grid} px wide in its {widths.GridBox} px box");
     }
 }

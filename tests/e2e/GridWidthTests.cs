@@ -25,14 +25,9 @@ public sealed class GridWidthTests(PortalFixture fixture)
         await tokens.GotoAsync();
         await Assertions.Expect(tokens.Row(name)).ToBeVisibleAsync();
 
-        var widths = await page.EvaluateAsync<int[]>("""
-            () => {
-                const page = document.scrollingElement, grid = document.querySelector('.mud-table-container');
-                return [page.scrollWidth, page.clientWidth, grid.scrollWidth, grid.clientWidth];
-            }
-            """);
-        Assert.True(widths[0] <= widths[1], $"{grid}: the page is {widths[0]} px wide in a {widths[1]} px window");
-        Assert.True(widths[2] <= widths[3], $"{grid}: the grid is {widths[2]} px wide in its {widths[3]} px box");
+        var widths = await PageWidths.MeasureAsync(page);
+        Assert.True(widths.Page <= widths.Window, $"{grid}: the page is {widths.Page} px wide in a {widths.Window} px window");
+        Assert.True(widths.Grid <= widths.GridBox, $"{grid}: the grid is {widths.Grid} px wide in its {widths.GridBox} px box");
     }
 
     /// <summary>A token whose row is as wide as real ones get: a long name and owner, issued by an administrator.</summary>

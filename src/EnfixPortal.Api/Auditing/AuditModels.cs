@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Tokens;
 
 namespace EnfixPortal.Api.Auditing;
 
@@ -7,6 +8,13 @@ public sealed record AuditQuery(string? Actor = null, string? Action = null, Dat
 
 public sealed record AuditEventView(
     long Id, DateTime At, string? ActorId, string? ActorName, Door Door, string Action, AuditOutcome Outcome,
-    string? TargetAccessor, string? TargetUserId, string? TargetUserName, string? ClientAddress, string? Detail);
+    string? TargetAccessor, string? TargetUserId, string? TargetUserName, string? ClientAddress, string? Detail,
+    TargetToken? Token = null);
+
+/// <summary>The token an event names, as the grids show it; null when the token has since been deleted.</summary>
+public sealed record TargetToken(string? Name, string Hint, TokenKind Kind)
+{
+    public TokenFamily Family => Token.FamilyOf(Kind);
+}
 
 public sealed record AuditExport(IAsyncEnumerable<AuditEventView> Rows);

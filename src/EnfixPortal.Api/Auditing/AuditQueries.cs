@@ -70,5 +70,6 @@ public sealed class AuditQueries(IDbContextFactory<EnfixDbContext> dbFactory)
 
     private static IQueryable<AuditEventView> Project(EnfixDbContext db, IQueryable<AuditEvent> events) => events.Select(a => new AuditEventView(
         a.Id, a.At, a.ActorId, a.ActorName, a.Door, a.Action, a.Outcome, a.TargetAccessor, a.TargetUserId,
-        db.Users.Where(u => u.Id == a.TargetUserId).Select(u => u.UserName).FirstOrDefault(), a.ClientAddress, a.Detail));
+        db.Users.Where(u => u.Id == a.TargetUserId).Select(u => u.UserName).FirstOrDefault(), a.ClientAddress, a.Detail,
+        db.Tokens.Where(t => t.Accessor == a.TargetAccessor).Select(t => new TargetToken(t.Name, t.Hint, t.Kind)).FirstOrDefault()));
 }

@@ -29,9 +29,10 @@ public static class AuditExportEndpoint
     }
 }
 
+/// <summary>One line per event; times in UTC to the second (ISO 8601), tokens by accessor, name and hint.</summary>
 public static class AuditCsv
 {
-    public const string Header = "at,actor,actor_id,door,action,outcome,target_token,target_user,target_user_id,client_address,detail";
+    public const string Header = "at,actor,actor_id,door,action,outcome,target_token,target_token_name,target_token_hint,target_user,target_user_id,client_address,detail";
 
     public static async Task WriteAsync(TextWriter writer, IAsyncEnumerable<AuditEventView> rows, CancellationToken ct)
     {
@@ -40,8 +41,8 @@ public static class AuditCsv
         {
             string?[] cells =
             [
-                e.At.ToString("O", CultureInfo.InvariantCulture), e.ActorName, e.ActorId, e.Door.ToString().ToLowerInvariant(), e.Action,
-                e.Outcome.ToString().ToLowerInvariant(), e.TargetAccessor, e.TargetUserName, e.TargetUserId, e.ClientAddress, e.Detail,
+                e.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), e.ActorName, e.ActorId, e.Door.ToString().ToLowerInvariant(), e.Action,
+                e.Outcome.ToString().ToLowerInvariant(), e.TargetAccessor, e.Token?.Name, e.Token?.Hint, e.TargetUserName, e.TargetUserId, e.ClientAddress, e.Detail,
             ];
             await writer.WriteLineAsync(string.Join(',', cells.Select(Cell)));
         }

@@ -1,6 +1,7 @@
 using Bunit;
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using AuditLog = EnfixPortal.Components.Pages.Audit.AuditLog;
 using EnfixPortal.Tests.Infrastructure;
@@ -44,5 +45,26 @@ public sealed class AuditLogPageTests : PortalTestContext
         Assert.Contains("not an administrator", row);
         Assert.DoesNotContain(AuditActions.LoginSucceeded, page.Find("tbody").TextContent);
         Assert.Contains(AuditActions.LoginRefused, AuditQueries.KnownActions);
+    }
+
+    [Fact]
+    public async Task ATokenIsShownByNameAndHintLinkedToItsGridAndADeletedOneByAccessor()
+    {
+        var tokens = Harness.Get<TokenService>();
+        var kept = (await tokens.CreateAppTokenAsync(Harness.AdminActor, new CreateTokenRequest(Name: "ci-deploy"))).Value!.Token;
+        var gone = (await tokens.CreateAppTokenAsync(Harness.AdminActor, new CreateTokenRequest(Name: "old-job"))).Value!.Token;
+        Assert.True((await tokens.DeleteAsync(Harness.AdminActor, TokenFamily.App, gone.Accessor)).Succeeded);
+
+        var page = Render<AuditLog>();
+
+        page.WaitForAssertion(() => Assert.Contains("ci-deploy", page.Find("tbody").TextContent));
+        var link = page.FindAll("tbody a").First(a => a.TextContent.Contains("ci-deploy"));
+        Assert.Contains(kept.Hint + "…", link.TextContent);
+        Assert.Equal("app-tokens?q=" + kept.Accessor, link.GetAttribute("href"));
+        var deleted = page.FindAll("tbody tr").Where(r => r.TextContent.Contains(gone.Accessor)).ToList();
+        Assert.Equal(2, deleted.Count);
+        Assert.All(deleted, r => Assert.Contains("(deleted)", r.TextContent));
+        Assert.DoesNotContain("old-job", page.Find("tbody").TextContent);
+        Assert.NotEmpty(page.FindAll("tbody td.audit-detail"));
     }
 }

@@ -1,6 +1,8 @@
 using Bunit;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Components.Pages.Tokens;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EnfixPortal.Tests.Portal;
 
@@ -41,5 +43,19 @@ public sealed class TokenGridSearchTests : PortalTestContext
         await TypeAsync(page, "admin");
         page.WaitForAssertion(() => Assert.DoesNotContain(Rows(page), r => r.Contains("zulu")), TimeSpan.FromSeconds(5));
         Assert.Equal(3, Rows(page).Count(r => r.Contains("admin")));
+    }
+
+    [Fact]
+    public async Task AQueryParameterOpensTheGridSearchedForAnAccessor()
+    {
+        await CreateAsync("alpha");
+        var beta = (await Harness.Get<TokenService>().CreateAppTokenAsync(Harness.AdminActor, new CreateTokenRequest(Name: "beta"))).Value!;
+        Services.GetRequiredService<NavigationManager>().NavigateTo("app-tokens?q=" + beta.Token.Accessor);
+
+        var page = Render<AppTokens>();
+
+        page.WaitForAssertion(() => Assert.Contains("beta", Assert.Single(Rows(page))));
+        Assert.Equal(beta.Token.Accessor, page.FindAll(".mud-input-control").Single(c => c.TextContent.Contains("Search name, owner, hint"))
+            .QuerySelector("input")!.GetAttribute("value"));
     }
 }

@@ -79,5 +79,28 @@ public sealed class AuditQueriesTests : IAsyncLifetime
         var lines = writer.ToString().TrimEnd().Split(Environment.NewLine);
         Assert.Equal(Account.AuditCsv.Header, lines[0]);
         Assert.Contains(lines, l => l.Contains(",user.created,success,") && l.Contains(",admin,"));
+        Assert.All(lines.Skip(1), l => Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z,", l));
+    }
+
+    [Fact]
+    public async Task EventsNameTheirTokenByNameAndHintUntilItIsDeletedAndTheCsvCarriesBoth()
+    {
+        var tokens = _harness.Get<EnfixPortal.Api.Tokens.TokenService>();
+        var token = (await tokens.CreateAppTokenAsync(_harness.AdminActor, new EnfixPortal.Api.Tokens.CreateTokenRequest(Name: "nightly"))).Value!.Token;
+
+        var created = (await Audit.ListAsync(_harness.AdminActor, new AuditQuery(Action: AuditActions.AppTokenCreated))).Value!.Items.Single();
+        Assert.Equal(new TargetToken("nightly", token.Hint, EnfixPortal.Api.Tokens.TokenKind.App), created.Token);
+        var writer = new StringWriter();
+        await Account.AuditCsv.WriteAsync(writer, Audit.Export(_harness.AdminActor, new AuditQuery(Action: AuditActions.AppTokenCreated)).Value!.Rows, default);
+        var header = Account.AuditCsv.Header.Split(',');
+        var cells = writer.ToString().TrimEnd().Split(Environment.NewLine)[1].Split(',');
+        Assert.Equal("nightly", cells[Array.IndexOf(header, "target_token_name")]);
+        Assert.Equal(token.Hint, cells[Array.IndexOf(header, "target_token_hint")]);
+        Assert.Equal(token.Accessor, cells[Array.IndexOf(header, "target_token")]);
+
+        await tokens.DeleteAsync(_harness.AdminActor, EnfixPortal.Api.Tokens.TokenFamily.App, token.Accessor);
+        var after = (await Audit.ListAsync(_harness.AdminActor, new AuditQuery(Action: AuditActions.AppTokenCreated))).Value!.Items.Single();
+        Assert.Null(after.Token);
+        Assert.Equal(token.Accessor, after.TargetAccessor);
     }
 }

@@ -14,6 +14,8 @@ public partial class TokenGrid
     [Parameter] public string Title { get; set; } = "Tokens";
     /// <summary>The grid counts up to this many matches, then says "more than": counting on costs more than the page.</summary>
     [Parameter] public int CountLimit { get; set; } = TokenQueries.GridCountLimit;
+    /// <summary>The search the grid opens with (a name, hint or accessor start), e.g. from a link on the audit log.</summary>
+    [Parameter] public string? Search { get; set; }
 
     [Inject] private TokenQueries Queries { get; set; } = default!;
     [Inject] private TokenService Tokens { get; set; } = default!;
@@ -34,6 +36,8 @@ public partial class TokenGrid
     private DateTime _now;
     private bool _countLimited;
     private bool _refreshing;
+
+    protected override void OnInitialized() => _text = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim();
 
     private string CreateLabel => Family == TokenFamily.App ? "New app token" : "New OBO token";
 

@@ -11,6 +11,9 @@ namespace EnfixPortal.Api.Users;
 public sealed class AddressLockout(IOptions<LockoutSettings> settings, TimeProvider time)
 {
     private const string UnknownAddress = "unknown";
+    // An insert that fails because another node made the row first is followed by a raise that finds it; one that fails
+    // because the account was deleted meanwhile would fail for ever.
+    private const int MaxInserts = 3;
 
     public async Task<bool> IsLockedOutAsync(EnfixDbContext db, string userId, string? clientAddress, CancellationToken ct)
     {
@@ -24,8 +27,9 @@ public sealed class AddressLockout(IOptions<LockoutSettings> settings, TimeProvi
     {
         var address = clientAddress ?? UnknownAddress;
         var rows = db.SignInFailures.Where(f => f.UserId == userId && f.ClientAddress == address);
-        while (await rows.ExecuteUpdateAsync(set => set.SetProperty(f => f.Count, f => f.Count + 1), ct) == 0)
+        for (var inserts = 0; await rows.ExecuteUpdateAsync(set => set.SetProperty(f => f.Count, f => f.Count + 1), ct) == 0; inserts++)
         {
+            if (inserts == MaxInserts) return false; // the row can be neither raised nor made: the account is gone
             try
             {
                 db.ChangeTracker.Clear();

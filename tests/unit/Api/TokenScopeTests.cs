@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using EnfixPortal.Api.Auditing;
+using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Tokens;
+using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Tests.Api;
 
@@ -261,6 +264,18 @@ public abstract class TokenScopeTests(ApiFixture api)
         Assert.Equal(HttpStatusCode.Forbidden, create.Status);
         Assert.Equal(HttpStatusCode.Created, withUnscopedApp.Status);
         Assert.Null(Assert.Single(item.Json!.AsArray())!["scopes"]);
+    }
+
+    [Fact]
+    public async Task TheAuditLogRecordsANewTokensScopes()
+    {
+        var created = await api.Client.PostJsonAsync("/api/v1/app_tokens/", api.Alice, """{"scopes": ["orders:write", "orders:read"]}""");
+        var accessor = (await api.Client.GetAsync(created.Header("Location")!, api.Alice)).Json!["accessor"]!.GetValue<string>();
+
+        await using var db = await api.Get<IDbContextFactory<EnfixDbContext>>().CreateDbContextAsync();
+        var audited = await db.AuditEvents.SingleAsync(a => a.TargetAccessor == accessor);
+        Assert.Equal(AuditActions.AppTokenCreated, audited.Action);
+        Assert.Equal("scopes=orders:read orders:write", audited.Detail);
     }
 
     /// <summary>A pair for <paramref name="owner"/> whose app token and user token carry the given scopes (null: unscoped).</summary>

@@ -22,11 +22,11 @@ public static class UserTokenEndpoints
     }
 
     private static async Task<Results<JsonOk<UserTokenItem[]>, ApiError>> ListAsync(HttpContext http, TokenQueries queries,
-        string? page, [FromQuery(Name = "per_page")] string? perPage, string? user, string? kind, CancellationToken ct)
+        string? page, [FromQuery(Name = "per_page")] string? perPage, string? user, string? kind, string? scope, CancellationToken ct)
     {
         if (!string.IsNullOrEmpty(kind) && kind is not ("login" or "obo")) return ApiError.BadRequest("kind", "kind must be login or obo.");
         TokenKind? kindFilter = kind switch { "login" => TokenKind.Login, "obo" => TokenKind.Obo, _ => null };
-        var query = new TokenQuery(TokenFamily.User, UserId: ApiUrls.Given(user), Kind: kindFilter);
+        var query = new TokenQuery(TokenFamily.User, UserId: ApiUrls.Given(user), Kind: kindFilter, Scope: ApiUrls.Given(scope));
         return await TokenHandlers.ListAsync(http, queries, query, page, perPage, UserTokenItem.From, ct);
     }
 

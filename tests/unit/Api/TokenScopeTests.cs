@@ -267,6 +267,24 @@ public abstract class TokenScopeTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task ListsFilterByAScopeTheTokenCarries()
+    {
+        var owner = await api.NewCallerAsync("filter");
+        var reader = await api.NewTokenAsync(owner, TokenFamily.App, scopes: ["orders:read"]);
+        await api.NewTokenAsync(owner, TokenFamily.App, scopes: ["orders:read-all", "orders:write"]);
+
+        var listed = await api.Client.GetAsync("/api/v1/app_tokens/?scope=orders:read", owner);
+        var users = await api.Client.GetAsync("/api/v1/tokens/?scope=orders:read", owner);
+        var bad = await api.Client.GetAsync("/api/v1/app_tokens/?scope=Orders%20Read", owner);
+
+        Assert.Equal(reader.Token.Accessor, Assert.Single(listed.Json!.AsArray())!["accessor"]!.GetValue<string>());
+        Assert.Equal("1", listed.Header("X-Total-Count"));
+        Assert.Empty(users.Json!.AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Equal(["scope"], bad.Errors().Keys);
+    }
+
+    [Fact]
     public async Task TheAuditLogRecordsANewTokensScopes()
     {
         var created = await api.Client.PostJsonAsync("/api/v1/app_tokens/", api.Alice, """{"scopes": ["orders:write", "orders:read"]}""");

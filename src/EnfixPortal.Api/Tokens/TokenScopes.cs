@@ -26,7 +26,7 @@ public static class TokenScopes
         if (parsed.Error is { } invalid) return invalid;
         var lacking = parsed.Value!.Except(actor.Scopes).ToList();
         if (lacking.Count > 0)
-            return ServiceError.Validation(Field, $"This request's tokens do not carry {string.Join(", ", lacking)}; " +
+            return ServiceError.Validation(Field, $"The tokens of this request do not carry {string.Join(", ", lacking)}; " +
                 "a token cannot be given a scope that the tokens creating it lack.");
         return parsed.Value;
     }

@@ -10,7 +10,7 @@ public sealed record RequiredScope(string Scope)
 {
     public static RequiredScope? Of(Endpoint? endpoint) => endpoint?.Metadata.GetMetadata<RequiredScope>();
 
-    public string Refusal => $"This request's tokens do not carry the {Scope} scope that this endpoint requires.";
+    public string Refusal => $"The tokens of this request do not carry the {Scope} scope that this endpoint requires.";
 }
 
 public static class ApiScopes

@@ -12,5 +12,9 @@ public sealed record Actor(string? UserId, string? UserName, bool IsAdmin, Door 
     public string? AppTokenAccessor { get; init; }
     public string? TokenAccessor { get; init; }
 
+    /// <summary>What the request's token pair allows (<c>TokenPrincipal.EffectiveScopes</c>); null, unrestricted,
+    /// for an unscoped pair and through the portal and the CLI. A token this actor creates gets no scope beyond these.</summary>
+    public ScopeSet? Scopes { get; init; }
+
     public bool MayActFor(string userId) => IsAdmin || string.Equals(UserId, userId, StringComparison.Ordinal);
 }

@@ -38,6 +38,9 @@ public sealed class Token
     /// <summary>The user token of the creating API request: the token's parent, which it never outlives when its
     /// creator is not an administrator. Null for login tokens and for tokens made in the portal or the CLI.</summary>
     public string? CreatedByTokenAccessor { get; set; }
+    /// <summary>The token's scopes, space-separated in order: null for a token with its owner's full rights, "" for one with
+    /// no scopes (<see cref="ScopeSet.FromStored"/>).</summary>
+    public string? Scopes { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
     public DateTime? LastUsedAt { get; set; }

@@ -7,7 +7,7 @@ namespace EnfixPortal.Api.Tokens;
 /// <summary>Turns POST and PATCH bodies of /app_tokens and /tokens into service requests.</summary>
 public static class TokenBodies
 {
-    private const string Generated = "You cannot choose the token string; the server generates it. Send seconds_until_expire, name or user.";
+    private const string Generated = "You cannot choose the token string; the server generates it. Send seconds_until_expire, name, user or scopes.";
     private const string ReadOnly = "This field is read-only; send seconds_until_expire or name.";
 
     private static readonly Dictionary<string, string> Refused = new()
@@ -18,23 +18,28 @@ public static class TokenBodies
         ["expired"] = ReadOnly, ["last_used_at"] = ReadOnly, ["created_by"] = ReadOnly,
     };
 
+    private const string ScopesFixed = "A token's scopes are set when it is created; create a new token with the scopes you need.";
+
     private static readonly Dictionary<string, string> RefusedOnChange = new(Refused)
     {
         ["user"] = "A token's owner cannot change; create a new token for that user instead.",
+        [TokenScopes.Field] = ScopesFixed,
     };
 
     /// <summary>Permission comes before the rest of the body: a non-admin naming another user is 403 whatever else is wrong.</summary>
     public static ApiInput<CreateTokenRequest> ParseCreate(JsonElement body, Actor actor)
     {
-        var fields = JsonFields.Of(body, [Expiry.Field, "name", "user"], Refused);
+        var fields = JsonFields.Of(body, [Expiry.Field, "name", "user", TokenScopes.Field], Refused);
         var user = fields.String("user", TokenService.MalformedUserId);
         if (user is not null && !ObjectIds.IsWellFormed(user)) fields.Fail("user", TokenService.MalformedUserId);
         else if (user is not null && !actor.MayActFor(user))
             return ApiError.From(ServiceError.Forbidden("Only an administrator may issue tokens for another user."));
         var name = fields.String("name");
         var seconds = fields.Integer(Expiry.Field);
+        var scopes = fields.Strings(TokenScopes.Field, nullIsAbsent: true,
+            "scopes must be an array of strings, such as [\"orders:read\", \"orders:write\"].");
         if (fields.Error is { } error) return error;
-        return new CreateTokenRequest(user, name, seconds);
+        return new CreateTokenRequest(user, name, seconds, scopes);
     }
 
     public static ApiInput<ChangeTokenRequest> ParseChange(JsonElement body)

@@ -1,22 +1,24 @@
 namespace EnfixPortal.Api.Tokens;
 
 /// <summary>An app token as the API lists it; the token itself is never shown again after creation.</summary>
+/// <param name="Scopes">Null: the token has its owner's full rights.</param>
 public sealed record AppTokenItem(
-    string Accessor, string Hint, string? Name, string User, DateTime CreatedAt, DateTime ExpiresAt, bool Expired, DateTime? LastUsedAt,
-    CreatedByItem CreatedBy)
+    string Accessor, string Hint, string? Name, IReadOnlyList<string>? Scopes, string User, DateTime CreatedAt, DateTime ExpiresAt, bool Expired,
+    DateTime? LastUsedAt, CreatedByItem CreatedBy)
 {
     public static AppTokenItem From(TokenView token) => new(
-        token.Accessor, token.Hint, token.Name, token.UserId, token.CreatedAt, token.ExpiresAt, token.Expired, token.LastUsedAt,
-        CreatedByItem.From(token.CreatedBy));
+        token.Accessor, token.Hint, token.Name, token.Scopes?.Sorted, token.UserId, token.CreatedAt, token.ExpiresAt, token.Expired,
+        token.LastUsedAt, CreatedByItem.From(token.CreatedBy));
 }
 
 /// <summary>A user token (<c>login</c> or <c>obo</c>) as the API lists it.</summary>
+/// <param name="Scopes">Null: the token has its owner's full rights.</param>
 public sealed record UserTokenItem(
-    string Accessor, string Hint, string? Name, string User, string Kind, string? IssuedBy,
+    string Accessor, string Hint, string? Name, IReadOnlyList<string>? Scopes, string User, string Kind, string? IssuedBy,
     DateTime CreatedAt, DateTime ExpiresAt, bool Expired, DateTime? LastUsedAt, CreatedByItem CreatedBy)
 {
     public static UserTokenItem From(TokenView token) => new(
-        token.Accessor, token.Hint, token.Name, token.UserId, KindName(token.Kind), token.IssuedById,
+        token.Accessor, token.Hint, token.Name, token.Scopes?.Sorted, token.UserId, KindName(token.Kind), token.IssuedById,
         token.CreatedAt, token.ExpiresAt, token.Expired, token.LastUsedAt, CreatedByItem.From(token.CreatedBy));
 
     public static string KindName(TokenKind kind) => kind == TokenKind.Login ? "login" : "obo";
@@ -45,6 +47,9 @@ public sealed class CreateTokenBody
     public string? Name { get; init; }
     /// <summary>The owner's user id (24 hex); another user's needs the admin role. Default: the caller.</summary>
     public string? User { get; init; }
+    /// <summary>Up to 50 scopes of <c>a-z 0-9 _ . : -</c> (1-100 characters each, no duplicates), within the request's own.
+    /// Default: the request's scopes (none for an unscoped token pair: the owner's full rights).</summary>
+    public string[]? Scopes { get; init; }
 }
 
 /// <summary>The fields a PATCH may send: at least one.</summary>

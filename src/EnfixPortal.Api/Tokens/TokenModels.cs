@@ -10,7 +10,9 @@ public enum TokenStatus { Any, Active, Expired }
 
 public enum TokenSort { CreatedAt, ExpiresAt, LastUsedAt, Name }
 
-public sealed record CreateTokenRequest(string? UserId = null, string? Name = null, BigInteger? SecondsUntilExpire = null);
+/// <param name="Scopes">The new token's scopes; null (not given) means the creating request's own (<see cref="TokenScopes.Resolve"/>).</param>
+public sealed record CreateTokenRequest(string? UserId = null, string? Name = null, BigInteger? SecondsUntilExpire = null,
+    IReadOnlyList<string>? Scopes = null);
 
 public sealed record ChangeTokenRequest(BigInteger? SecondsUntilExpire = null, string? Name = null, bool SetName = false);
 
@@ -19,12 +21,13 @@ public sealed record CreatedToken(string Secret, TokenView Token);
 
 public sealed record TokenView(
     string Accessor, string Hint, string? Name, TokenKind Kind, string UserId, string? UserName, string? IssuedById,
-    DateTime CreatedAt, DateTime ExpiresAt, bool Expired, DateTime? LastUsedAt, TokenOrigin CreatedBy);
+    DateTime CreatedAt, DateTime ExpiresAt, bool Expired, DateTime? LastUsedAt, TokenOrigin CreatedBy, ScopeSet? Scopes);
 
 /// <summary>What created a token: the door, the acting user and, through the API, the request's token pair.
 /// All null for tokens made before this was recorded.</summary>
 public sealed record TokenOrigin(Door? Door, string? UserId, string? AppTokenAccessor, string? TokenAccessor);
 
+/// <param name="Scope">Only tokens that list this scope (unscoped tokens, which list none, are left out).</param>
 public sealed record TokenQuery(
     TokenFamily Family,
     string? UserId = null,
@@ -35,7 +38,8 @@ public sealed record TokenQuery(
     bool Descending = true,
     int Page = 1,
     int PerPage = 50,
-    int? CountLimit = null);
+    int? CountLimit = null,
+    string? Scope = null);
 
 /// <summary>When <see cref="TotalIsExact"/> is false there are more than <see cref="Total"/> matches (a count limit was reached).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PerPage, bool TotalIsExact = true);

@@ -107,6 +107,8 @@ public sealed class TokenService(
             return ServiceError.Forbidden("Only an administrator may issue tokens for another user.");
         var name = TokenNames.Normalize(request.Name);
         if (name.Error is { } badName) return badName;
+        var scopes = TokenScopes.Resolve(request.Scopes, actor);
+        if (scopes.Error is { } badScopes) return badScopes;
         var now = Now;
         DateTime expiresAt;
         (string? UserName, bool IsActive)? owner;
@@ -123,8 +125,9 @@ public sealed class TokenService(
             return ServiceError.Validation("user", "This user is deactivated; reactivate them before issuing tokens.");
 
         var (token, secret) = NewToken(kind, ownerId, actor, name.Value, expiresAt, now);
+        token.Scopes = scopes.Value?.Text;
         await inserts.AddAsync(token, [audit.For(actor, kind == TokenKind.App ? AuditActions.AppTokenCreated : AuditActions.UserTokenCreated,
-            targetAccessor: token.Accessor, targetUserId: ownerId)]);
+            targetAccessor: token.Accessor, targetUserId: ownerId, detail: TokenScopes.AuditDetail(scopes.Value))]);
         return new CreatedToken(secret, TokenMapping.ToView(token, owner.Value.UserName, now));
     }
 

@@ -95,7 +95,7 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
         var generation = cache.Generation;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Tokens.AsNoTracking().Where(t => t.SecretHash == hash)
-            .Select(t => new { t.SecretHash, t.Accessor, t.Kind, t.ExpiresAt, t.UserId })
+            .Select(t => new { t.SecretHash, t.Accessor, t.Kind, t.ExpiresAt, t.UserId, t.Scopes })
             .SingleOrDefaultAsync(ct);
         if (row is null || !CryptographicOperations.FixedTimeEquals(row.SecretHash, hash))
         {
@@ -104,7 +104,7 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
         }
         var user = await LoadUserAsync(db, row.UserId, ct);
         if (user is null) return null;
-        var token = new CachedToken(row.Accessor, row.Kind, row.ExpiresAt, row.UserId, Now);
+        var token = new CachedToken(row.Accessor, row.Kind, row.ExpiresAt, row.UserId, Now, ScopeSet.FromStored(row.Scopes));
         cache.Remember(key, token, user, generation);
         return new Resolved(token, user, false);
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using EnfixPortal.Api.Common;
 using Microsoft.Extensions.Options;
 
 namespace EnfixPortal.Api.Tokens;
@@ -113,6 +114,24 @@ public readonly record struct HashKey(ulong A, ulong B, ulong C, ulong D)
     }
 }
 
-public sealed record CachedToken(string Accessor, TokenKind Kind, DateTime ExpiresAt, string UserId, DateTime LoadedAt);
+/// <param name="Scopes">Null: the token has its owner's full rights.</param>
+public sealed record CachedToken(string Accessor, TokenKind Kind, DateTime ExpiresAt, string UserId, DateTime LoadedAt, ScopeSet? Scopes)
+{
+    private LastPair? _lastPair;
+
+    /// <summary>What this user token and <paramref name="appToken"/> both allow. Remembered for the last app token it was
+    /// used with (the same instance every request while both stay cached), so a warm request intersects nothing.</summary>
+    public ScopeSet? ScopesWith(CachedToken appToken)
+    {
+        if (Scopes is null) return appToken.Scopes;
+        if (appToken.Scopes is null) return Scopes;
+        if (Volatile.Read(ref _lastPair) is { } last && ReferenceEquals(last.AppToken, appToken)) return last.Scopes;
+        var both = Scopes.Intersect(appToken.Scopes);
+        Volatile.Write(ref _lastPair, new LastPair(appToken, both));
+        return both;
+    }
+
+    private sealed record LastPair(CachedToken AppToken, ScopeSet Scopes);
+}
 
 public sealed record CachedUser(string UserId, string UserName, bool Active, IReadOnlyList<string> Roles, DateTime LoadedAt);

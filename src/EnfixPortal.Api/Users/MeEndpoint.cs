@@ -36,9 +36,10 @@ public static class MeEndpoint
         return answer.Result;
     }
 
-    private static MeItem ItemOf(TokenPrincipal caller) => new(caller.UserId, caller.UserName, caller.Roles,
-        new TokenInUse(caller.AppToken.Accessor, "app", caller.AppToken.ExpiresAt),
-        new TokenInUse(caller.UserToken.Accessor, UserTokenItem.KindName(caller.UserToken.Kind), caller.UserToken.ExpiresAt));
+    private static MeItem ItemOf(TokenPrincipal caller) => new(caller.UserId, caller.UserName, caller.Roles, caller.EffectiveScopes?.Sorted,
+        new TokenInUse(caller.AppToken.Accessor, "app", caller.AppToken.ExpiresAt, caller.AppToken.Scopes?.Sorted),
+        new TokenInUse(caller.UserToken.Accessor, UserTokenItem.KindName(caller.UserToken.Kind), caller.UserToken.ExpiresAt,
+            caller.UserToken.Scopes?.Sorted));
 
     /// <summary>An answer and the entries it was made from. The cache refreshes a user's entry whenever it loads one of
     /// their tokens, so today a new user entry comes with a new token entry anyway; comparing the owner too keeps the

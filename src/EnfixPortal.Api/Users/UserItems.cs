@@ -37,7 +37,10 @@ public sealed class ChangeUserBody
     public string? Password { get; init; }
 }
 
-/// <summary>The caller of <c>GET /api/v1/me</c> and the two tokens in use.</summary>
-public sealed record MeItem(string Id, string Username, IReadOnlyList<string> Roles, TokenInUse AppToken, TokenInUse Token);
+/// <summary>The caller of <c>GET /api/v1/me</c> and the two tokens in use. <paramref name="Scopes"/>: what the pair allows, the
+/// scopes both tokens carry; null when neither token is scoped (the user's full rights).</summary>
+public sealed record MeItem(string Id, string Username, IReadOnlyList<string> Roles, IReadOnlyList<string>? Scopes, TokenInUse AppToken,
+    TokenInUse Token);
 
-public sealed record TokenInUse(string Accessor, string Kind, DateTime ExpiresAt);
+/// <param name="Scopes">Null: the token has its owner's full rights.</param>
+public sealed record TokenInUse(string Accessor, string Kind, DateTime ExpiresAt, IReadOnlyList<string>? Scopes);

@@ -52,10 +52,10 @@ public class ApiFixture : IAsyncLifetime
         return await PairFor(created.Value!);
     }
 
-    public async Task<CreatedToken> NewTokenAsync(Caller owner, TokenFamily family, long? seconds = null)
+    public async Task<CreatedToken> NewTokenAsync(Caller owner, TokenFamily family, long? seconds = null, IReadOnlyList<string>? scopes = null)
     {
         var tokens = Get<TokenService>();
-        var request = new CreateTokenRequest(SecondsUntilExpire: seconds);
+        var request = new CreateTokenRequest(SecondsUntilExpire: seconds, Scopes: scopes);
         var created = family == TokenFamily.App ? await tokens.CreateAppTokenAsync(owner.Actor, request) : await tokens.CreateOboTokenAsync(owner.Actor, request);
         Assert.True(created.Succeeded, created.Error?.Describe());
         return created.Value!;
@@ -66,7 +66,7 @@ public class ApiFixture : IAsyncLifetime
     {
         await using var db = await Get<IDbContextFactory<EnfixDbContext>>().CreateDbContextAsync();
         var tokens = await db.Tokens.OrderBy(t => t.Id)
-            .Select(t => $"{t.Accessor}|{t.Kind}|{t.Name}|{t.UserId}|{t.IssuedById}|{t.CreatedAt:O}|{t.ExpiresAt:O}").ToListAsync();
+            .Select(t => $"{t.Accessor}|{t.Kind}|{t.Name}|{t.UserId}|{t.IssuedById}|{t.CreatedAt:O}|{t.ExpiresAt:O}|{t.Scopes}").ToListAsync();
         var users = await db.Users.OrderBy(u => u.Id)
             .Select(u => $"{u.Id}|{u.UserName}|{u.Email}|{u.DisplayName}|{u.IsActive}|{u.PasswordHash}|{u.SecurityStamp}").ToListAsync();
         var roles = await db.UserRoles.OrderBy(r => r.UserId).Select(r => $"{r.UserId}|{r.RoleId}").ToListAsync();

@@ -79,5 +79,55 @@ public sealed class CreateTokenDialogTests : PortalTestContext
         Dialogs.WaitForAssertion(() => Assert.Contains("This user is deactivated", picker.Markup));
     }
 
+    [Fact]
+    public async Task TheCreateDialogOffersTheBuiltInScopesAndTakesOthersTyped()
+    {
+        await OpenAsync(TokenFamily.App);
+        await LimitAsync();
+        Dialogs.WaitForAssertion(() => Assert.Equal(BuiltInScopes.All.Select(s => s.Scope),
+            Dialogs.FindComponents<MudChip<string>>().Select(c => c.Instance.Value)));
+
+        await Dialogs.FindComponents<MudChip<string>>().Single(c => c.Instance.Value == "tokens:read").Find(".mud-chip").ClickAsync(new());
+        await TypeAsync("Other scopes", "orders:read  orders:write");
+        await ClickAsync("Create");
+
+        Dialogs.WaitForAssertion(() => Assert.Contains("shown only once", Dialogs.Markup));
+        var created = Assert.Single(await AppTokensAsync(), t => t.Scopes is not null);
+        Assert.Equal(["orders:read", "orders:write", "tokens:read"], created.Scopes!.Sorted);
+        Assert.Equal(["orders:read", "orders:write", "tokens:read"], Dialogs.FindAll(".scope-chip").Select(c => c.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task ABadScopeIsExplainedUnderTheFieldAndCreatesNothing()
+    {
+        var before = (await AppTokensAsync()).Count;
+        await OpenAsync(TokenFamily.User);
+        await LimitAsync();
+        await TypeAsync("Other scopes", "Orders:Read");
+
+        await ClickAsync("Create");
+
+        var field = Dialogs.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Other scopes");
+        Dialogs.WaitForAssertion(() => Assert.Contains("may contain only lowercase letters", field.Markup));
+        Assert.DoesNotContain("shown only once", Dialogs.Markup);
+        Assert.Equal(before, (await AppTokensAsync()).Count);
+    }
+
+    [Fact]
+    public async Task WithoutLimitingTheDialogMakesAFullRightsToken()
+    {
+        await OpenAsync(TokenFamily.App);
+        await ClickAsync("Create");
+
+        Dialogs.WaitForAssertion(() => Assert.Contains("shown only once", Dialogs.Markup));
+        Assert.All(await AppTokensAsync(), t => Assert.Null(t.Scopes));
+    }
+
+    private Task LimitAsync() => Dialogs.InvokeAsync(() =>
+        Dialogs.FindComponents<MudSwitch<bool>>().Single(s => s.Instance.Label == "Limit to scopes").Instance.ValueChanged.InvokeAsync(true));
+
+    private async Task<IReadOnlyList<TokenView>> AppTokensAsync() =>
+        (await Harness.Get<TokenQueries>().ListAsync(Harness.AdminActor, new TokenQuery(TokenFamily.App))).Value!.Items;
+
     private string Markup() => Dialogs.Markup + Popovers.Markup;
 }

@@ -15,7 +15,10 @@ public static class ApiCaller
         var user = http.User;
         var pair = http.Features.Get<TokenPrincipal>();
         return new Actor(user.FindFirstValue(ClaimTypes.NameIdentifier), user.Identity?.Name, user.IsInRole(Roles.Admin), Door.Api,
-            ClientAddress(http)) { AppTokenAccessor = pair?.AppToken.Accessor, TokenAccessor = pair?.UserToken.Accessor };
+            ClientAddress(http)) 
+        {
+            AppTokenAccessor = pair?.AppToken.Accessor, TokenAccessor = pair?.UserToken.Accessor, Scopes = pair?.EffectiveScopes,
+        };
     }
 
     public static Actor Anonymous(this HttpContext http) => new(null, null, false, Door.Api, ClientAddress(http));

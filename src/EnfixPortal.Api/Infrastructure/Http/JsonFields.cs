@@ -67,12 +67,13 @@ public sealed class JsonFields
         return null;
     }
 
-    public IReadOnlyList<string>? Strings(string name)
+    /// <summary>An array of strings, or null when absent (or JSON null, if <paramref name="nullIsAbsent"/>).</summary>
+    public IReadOnlyList<string>? Strings(string name, bool nullIsAbsent = false, string? wrongType = null)
     {
-        if (!_body.TryGetProperty(name, out var value)) return null;
+        if (!_body.TryGetProperty(name, out var value) || nullIsAbsent && value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String))
             return value.EnumerateArray().Select(v => v.GetString()!).ToList();
-        Fail(name, $"{name} must be an array of strings.");
+        Fail(name, wrongType ?? $"{name} must be an array of strings.");
         return null;
     }
 }

@@ -19,6 +19,7 @@ internal sealed class TokenConfiguration : IEntityTypeConfiguration<Token>
         token.Property(t => t.CreatedByUserId).HasMaxLength(24);
         token.Property(t => t.CreatedByAppTokenAccessor).HasMaxLength(TokenSecrets.AccessorLength);
         token.Property(t => t.CreatedByTokenAccessor).HasMaxLength(TokenSecrets.AccessorLength);
+        token.Property(t => t.Scopes).HasMaxLength(TokenScopes.MaxStoredLength);
         token.HasIndex(t => t.Accessor).IsUnique();
         // A token's children: what an early expiry of the parent reaches.
         token.HasIndex(t => t.CreatedByTokenAccessor);

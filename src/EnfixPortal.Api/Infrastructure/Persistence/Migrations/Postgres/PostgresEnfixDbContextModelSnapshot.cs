@@ -177,6 +177,10 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .UseCollation("C");
 
+                    b.Property<string>("Scopes")
+                        .HasMaxLength(5049)
+                        .HasColumnType("character varying(5049)");
+
                     b.Property<byte[]>("SecretHash")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Gateway;
 using EnfixPortal.Api.Infrastructure.Http;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
@@ -67,6 +68,7 @@ public static class ApiRegistration
         api.MapApiRoot();
         api.MapLogin();
         api.MapMe();
+        api.MapAuthCheck();
         api.MapAppTokens();
         api.MapUserTokens();
         api.MapUsers();

@@ -39,7 +39,7 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
         metrics.Validation(app.Value.Hit && user.Value.Hit ? "hit" : "miss");
         usage.Record(app.Value.Token.Accessor, now);
         usage.Record(user.Value.Token.Accessor, now);
-        return new TokenPrincipal(user.Value.User, app.Value.Token, user.Value.Token);
+        return new TokenPrincipal(user.Value.User, app.Value.Token, user.Value.Token, app.Value.User);
     }
 
     /// <summary>The login door's check: an app token alone, before any password is looked at. Returns its accessor.</summary>

@@ -15,15 +15,16 @@ public static class AppTokenEndpoints
     public static IEndpointRouteBuilder MapAppTokens(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/app_tokens").WithTags("App tokens").RequireAuthorization(ApiPolicies.Caller);
-        group.MapGet("/", ListAsync).ProducesApiErrors(400, 403);
-        group.MapPost("/", CreateAsync).DocumentsBody<CreateTokenBody>("application/json").ProducesApiErrors(400, 403, 413, 415);
+        group.MapGet("/", ListAsync).RequiresScope(BuiltInScopes.TokensRead).ProducesApiErrors(400, 403);
+        group.MapPost("/", CreateAsync).RequiresScope(BuiltInScopes.TokensWrite).DocumentsBody<CreateTokenBody>("application/json").ProducesApiErrors(400, 403, 413, 415);
         TokenHandlers.MapItemRoutes(group, TokenFamily.App, AppTokenItem.From);
         return api;
     }
 
     private static Task<Results<JsonOk<AppTokenItem[]>, ApiError>> ListAsync(HttpContext http, TokenQueries queries,
-        string? page, [FromQuery(Name = "per_page")] string? perPage, string? user, CancellationToken ct) =>
-        TokenHandlers.ListAsync(http, queries, new TokenQuery(TokenFamily.App, UserId: ApiUrls.Given(user)), page, perPage, AppTokenItem.From, ct);
+        string? page, [FromQuery(Name = "per_page")] string? perPage, string? user, string? scope, CancellationToken ct) =>
+        TokenHandlers.ListAsync(http, queries, new TokenQuery(TokenFamily.App, UserId: ApiUrls.Given(user), Scope: ApiUrls.Given(scope)),
+            page, perPage, AppTokenItem.From, ct);
 
     private static async Task<Results<JsonCreated<AppTokenCreated>, ApiError>> CreateAsync(HttpContext http, TokenService tokens, CancellationToken ct)
     {

@@ -15,11 +15,11 @@ internal static class TokenHandlers
     public static void MapItemRoutes<TItem>(RouteGroupBuilder group, TokenFamily family, Func<TokenView, TItem> toItem)
     {
         group.MapGet("/{id}", (HttpContext http, string id, TokenQueries queries, CancellationToken ct) =>
-            GetAsync(http, queries, family, id, toItem, ct)).ProducesApiErrors(404);
+            GetAsync(http, queries, family, id, toItem, ct)).RequiresScope(BuiltInScopes.TokensRead).ProducesApiErrors(404);
         group.MapPatch("/{id}", (HttpContext http, string id, TokenQueries queries, TokenService tokens, CancellationToken ct) =>
-            ChangeAsync(http, queries, tokens, family, id, toItem, ct)).DocumentsBody<ChangeTokenBody>("application/json").ProducesApiErrors(400, 404, 413, 415);
+            ChangeAsync(http, queries, tokens, family, id, toItem, ct)).RequiresScope(BuiltInScopes.TokensWrite).DocumentsBody<ChangeTokenBody>("application/json").ProducesApiErrors(400, 404, 413, 415);
         group.MapDelete("/{id}", (HttpContext http, string id, TokenService tokens, CancellationToken ct) =>
-            DeleteAsync(http, tokens, family, id, ct)).ProducesApiErrors(404);
+            DeleteAsync(http, tokens, family, id, ct)).RequiresScope(BuiltInScopes.TokensWrite).ProducesApiErrors(404);
         group.MapOtherMethods("/", "GET", "POST");
         group.MapOtherMethods("/{id}", "GET", "PATCH", "DELETE");
     }

@@ -27,6 +27,7 @@ public sealed record TokenView(
 /// All null for tokens made before this was recorded.</summary>
 public sealed record TokenOrigin(Door? Door, string? UserId, string? AppTokenAccessor, string? TokenAccessor);
 
+/// <param name="Scope">Only tokens that list this scope (unscoped tokens, which list none, are left out).</param>
 public sealed record TokenQuery(
     TokenFamily Family,
     string? UserId = null,
@@ -37,7 +38,8 @@ public sealed record TokenQuery(
     bool Descending = true,
     int Page = 1,
     int PerPage = 50,
-    int? CountLimit = null);
+    int? CountLimit = null,
+    string? Scope = null);
 
 /// <summary>When <see cref="TotalIsExact"/> is false there are more than <see cref="Total"/> matches (a count limit was reached).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PerPage, bool TotalIsExact = true);

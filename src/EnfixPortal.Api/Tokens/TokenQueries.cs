@@ -27,6 +27,8 @@ public sealed class TokenQueries(IDbContextFactory<EnfixDbContext> dbFactory, Ti
             return ServiceError.Validation("user", TokenService.MalformedUserId);
         if (query.UserId is not null && !actor.MayActFor(query.UserId))
             return ServiceError.Forbidden("Only an administrator may list another user's tokens.");
+        if (query.Scope is not null && !TokenScopes.IsWellFormed(query.Scope))
+            return ServiceError.Validation("scope", $"scope must be 1 to {TokenScopes.MaxLength} characters of a-z 0-9 _ . : -, such as orders:read.");
         if (query.Kind == TokenKind.App && query.Family == TokenFamily.User)
             return ServiceError.Validation("kind", "kind must be login or obo.");
 
@@ -63,6 +65,12 @@ public sealed class TokenQueries(IDbContextFactory<EnfixDbContext> dbFactory, Ti
         tokens = query.Kind is { } kind ? tokens.Where(t => t.Kind == kind) : tokens.OfFamily(query.Family);
         var userId = actor.IsAdmin ? query.UserId : actor.UserId;
         if (userId is not null) tokens = tokens.Where(t => t.UserId == userId);
+        // Scopes are stored space-separated, so " scope " inside " stored " is an exact match of one of them.
+        if (query.Scope is { } scope)
+        {
+            var padded = $" {scope} ";
+            tokens = tokens.Where(t => t.Scopes != null && (" " + t.Scopes + " ").Contains(padded));
+        }
         tokens = query.Status switch
         {
             TokenStatus.Active => tokens.Where(t => t.ExpiresAt > now),

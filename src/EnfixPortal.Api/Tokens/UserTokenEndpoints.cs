@@ -15,18 +15,18 @@ public static class UserTokenEndpoints
     public static IEndpointRouteBuilder MapUserTokens(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/tokens").WithTags("User and OBO tokens").RequireAuthorization(ApiPolicies.Caller);
-        group.MapGet("/", ListAsync).ProducesApiErrors(400, 403);
-        group.MapPost("/", CreateAsync).DocumentsBody<CreateTokenBody>("application/json").ProducesApiErrors(400, 403, 413, 415);
+        group.MapGet("/", ListAsync).RequiresScope(BuiltInScopes.TokensRead).ProducesApiErrors(400, 403);
+        group.MapPost("/", CreateAsync).RequiresScope(BuiltInScopes.TokensWrite).DocumentsBody<CreateTokenBody>("application/json").ProducesApiErrors(400, 403, 413, 415);
         TokenHandlers.MapItemRoutes(group, TokenFamily.User, UserTokenItem.From);
         return api;
     }
 
     private static async Task<Results<JsonOk<UserTokenItem[]>, ApiError>> ListAsync(HttpContext http, TokenQueries queries,
-        string? page, [FromQuery(Name = "per_page")] string? perPage, string? user, string? kind, CancellationToken ct)
+        string? page, [FromQuery(Name = "per_page")] string? perPage, string? user, string? kind, string? scope, CancellationToken ct)
     {
         if (!string.IsNullOrEmpty(kind) && kind is not ("login" or "obo")) return ApiError.BadRequest("kind", "kind must be login or obo.");
         TokenKind? kindFilter = kind switch { "login" => TokenKind.Login, "obo" => TokenKind.Obo, _ => null };
-        var query = new TokenQuery(TokenFamily.User, UserId: ApiUrls.Given(user), Kind: kindFilter);
+        var query = new TokenQuery(TokenFamily.User, UserId: ApiUrls.Given(user), Kind: kindFilter, Scope: ApiUrls.Given(scope));
         return await TokenHandlers.ListAsync(http, queries, query, page, perPage, UserTokenItem.From, ct);
     }
 

@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,11 +14,11 @@ public static class UserEndpoints
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/users").WithTags("Users").RequireAuthorization(ApiPolicies.Admin).ProducesApiErrors(403);
-        group.MapGet("/", ListAsync).ProducesApiErrors(400);
-        group.MapPost("/", CreateAsync).DocumentsBody<CreateUserBody>("application/json").ProducesApiErrors(400, 413, 415);
-        group.MapGet("/{id}", GetAsync).ProducesApiErrors(404);
-        group.MapPatch("/{id}", ChangeAsync).DocumentsBody<ChangeUserBody>("application/json").ProducesApiErrors(400, 404, 409, 413, 415);
-        group.MapDelete("/{id}", DeleteAsync).ProducesApiErrors(404, 409);
+        group.MapGet("/", ListAsync).RequiresScope(BuiltInScopes.UsersRead).ProducesApiErrors(400);
+        group.MapPost("/", CreateAsync).RequiresScope(BuiltInScopes.UsersWrite).DocumentsBody<CreateUserBody>("application/json").ProducesApiErrors(400, 413, 415);
+        group.MapGet("/{id}", GetAsync).RequiresScope(BuiltInScopes.UsersRead).ProducesApiErrors(404);
+        group.MapPatch("/{id}", ChangeAsync).RequiresScope(BuiltInScopes.UsersWrite).DocumentsBody<ChangeUserBody>("application/json").ProducesApiErrors(400, 404, 409, 413, 415);
+        group.MapDelete("/{id}", DeleteAsync).RequiresScope(BuiltInScopes.UsersWrite).ProducesApiErrors(404, 409);
         group.MapOtherMethods("/", "GET", "POST");
         group.MapOtherMethods("/{id}", "GET", "PATCH", "DELETE");
         return api;

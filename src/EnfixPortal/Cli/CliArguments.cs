@@ -1,11 +1,14 @@
 namespace EnfixPortal.Cli;
 
-/// <summary>A verb and its <c>--name value</c> options (a flag with no value reads as "true").</summary>
+/// <summary>A verb and its <c>--name value</c> options (a flag with no value reads as "true"). An option given more than
+/// once keeps its last value, except where a verb reads all of them (<see cref="Many"/>).</summary>
 public sealed class CliArguments
 {
     private readonly Dictionary<string, string> _options;
+    private readonly Dictionary<string, List<string>> _all;
 
-    private CliArguments(string verb, Dictionary<string, string> options) => (Verb, _options) = (verb, options);
+    private CliArguments(string verb, Dictionary<string, List<string>> all) =>
+        (Verb, _all, _options) = (verb, all, all.ToDictionary(o => o.Key, o => o.Value[^1], StringComparer.OrdinalIgnoreCase));
 
     public string Verb { get; }
 
@@ -17,13 +20,15 @@ public sealed class CliArguments
         if (args[0].StartsWith('-')) return null;
         var verbWords = args.Length > 1 && !args[1].StartsWith('-') ? 2 : 1;
         var verb = string.Join(' ', args[..verbWords]);
-        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var options = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         for (var i = verbWords; i < args.Length; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
                 throw new CliUsageException($"Unexpected argument '{args[i]}'; options look like --name value.");
             var hasValue = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal);
-            options[args[i][2..]] = hasValue ? args[++i] : "true";
+            var name = args[i][2..];
+            if (!options.TryGetValue(name, out var values)) options[name] = values = [];
+            values.Add(hasValue ? args[++i] : "true");
         }
         return new CliArguments(verb, options);
     }
@@ -32,6 +37,10 @@ public sealed class CliArguments
         _options.TryGetValue(name, out var value) && value != "true" ? value : throw new CliUsageException($"{Verb} needs --{name}.");
 
     public string? Optional(string name) => _options.GetValueOrDefault(name);
+
+    /// <summary>Every value of a repeatable option, in order; null when it is not given.</summary>
+    public IReadOnlyList<string>? Many(string name) => !_all.TryGetValue(name, out var values) ? null
+        : values.Contains("true") ? throw new CliUsageException($"--{name} needs a value each time it is given.") : values;
 
     public bool Flag(string name) => _options.TryGetValue(name, out var value) && value == "true";
 

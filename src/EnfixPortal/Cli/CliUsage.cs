@@ -9,13 +9,14 @@ public static class CliUsage
         Users are named by --username; tokens by --id (the token itself, or its 24-hex accessor).
 
         Verbs:
-          app-tokens create --username U [--seconds N] [--name X]
+          app-tokens create --username U [--seconds N] [--name X] [--scope S]...
               Creates an app token owned by U (N >= 1 seconds, default the configured lifetime) and prints it alone on
-              the last line (shown once).
+              the last line (shown once). Each --scope gives it a scope (repeat for more); without any, it has U's
+              full rights.
           app-tokens list [--username U] [--status any|active|expired] [--text T] [--page N] [--per-page N]
           app-tokens show|expire|delete --id ID
               expire ends it now and keeps the record; delete removes it.
-          tokens create --username U [--seconds N] [--name X]
+          tokens create --username U [--seconds N] [--name X] [--scope S]...
               Creates a token on behalf of U (OBO) and prints it alone on the last line (shown once).
           tokens list|show|expire|delete ...
               As for app-tokens, over login and OBO tokens.

@@ -15,8 +15,9 @@ public sealed class TokenVerbs(IServiceProvider services, CliOutput output, Toke
 
     public Func<Task<int>> Create(CliArguments args, CancellationToken ct)
     {
-        args.AllowOnly("username", "seconds", "name", "json");
+        args.AllowOnly("username", "seconds", "name", "scope", "json");
         var userName = args.Required("username");
+        var scopes = args.Many("scope");
         BigInteger? seconds = null;
         if (args.Optional("seconds") is { } text)
             seconds = BigInteger.TryParse(text, out var parsed) && parsed > 0 ? parsed
@@ -24,7 +25,7 @@ public sealed class TokenVerbs(IServiceProvider services, CliOutput output, Toke
         return async () =>
         {
             if (await CliUsers.FindAsync(services, output, userName, ct) is not { } owner) return 1;
-            var request = new CreateTokenRequest(owner.Id, args.Optional("name"), seconds);
+            var request = new CreateTokenRequest(owner.Id, args.Optional("name"), seconds, scopes);
             var created = family == TokenFamily.App
                 ? await Tokens.CreateAppTokenAsync(_actor, request, ct)
                 : await Tokens.CreateOboTokenAsync(_actor, request, ct);
@@ -33,10 +34,10 @@ public sealed class TokenVerbs(IServiceProvider services, CliOutput output, Toke
             var answer = new Dictionary<string, object?>
             {
                 [family == TokenFamily.App ? "app_token" : "token"] = token.Secret, ["accessor"] = token.Token.Accessor,
-                ["user"] = owner.Id, ["expires_at"] = token.Token.ExpiresAt,
+                ["user"] = owner.Id, ["expires_at"] = token.Token.ExpiresAt, ["scopes"] = token.Token.Scopes?.Sorted,
             };
             return await output.ShowAsync(answer, _ => $"# {Noun} for {owner.UserName}, accessor {token.Token.Accessor}, expires " +
-                $"{CliOutput.When(token.Token.ExpiresAt)}. Shown once.\n{token.Secret}");
+                $"{CliOutput.When(token.Token.ExpiresAt)}, {ScopesText(token.Token.Scopes?.Sorted)}. Shown once.\n{token.Secret}");
         };
     }
 
@@ -98,10 +99,13 @@ public sealed class TokenVerbs(IServiceProvider services, CliOutput output, Toke
     private static string Describe(object item) => item switch
     {
         AppTokenItem t => $"app token {t.Accessor} (hint {t.Hint}, name {t.Name ?? "-"}) of user {t.User}: created {CliOutput.When(t.CreatedAt)}, " +
-            $"expires {CliOutput.When(t.ExpiresAt)}{(t.Expired ? " (expired)" : "")}, last used {CliOutput.When(t.LastUsedAt)}.",
+            $"expires {CliOutput.When(t.ExpiresAt)}{(t.Expired ? " (expired)" : "")}, last used {CliOutput.When(t.LastUsedAt)}, {ScopesText(t.Scopes)}.",
         UserTokenItem t => $"{t.Kind} token {t.Accessor} (hint {t.Hint}, name {t.Name ?? "-"}) of user {t.User}, issued by {t.IssuedBy ?? "-"}: " +
             $"created {CliOutput.When(t.CreatedAt)}, expires {CliOutput.When(t.ExpiresAt)}{(t.Expired ? " (expired)" : "")}, " +
-            $"last used {CliOutput.When(t.LastUsedAt)}.",
+            $"last used {CliOutput.When(t.LastUsedAt)}, {ScopesText(t.Scopes)}.",
         _ => item.ToString()!,
     };
+
+    private static string ScopesText(IReadOnlyList<string>? scopes) =>
+        scopes is null ? "all scopes" : scopes.Count == 0 ? "no scopes" : $"scopes {string.Join(' ', scopes)}";
 }

@@ -41,6 +41,25 @@ public sealed class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.NotNull(document["paths"]!["/api/v1/token"]!["post"]!["requestBody"]!["content"]!["application/x-www-form-urlencoded"]);
     }
 
+    [Theory]
+    [InlineData("/api/v1/app_tokens", "get", "tokens:read")]
+    [InlineData("/api/v1/tokens", "post", "tokens:write")]
+    [InlineData("/api/v1/tokens/{id}", "delete", "tokens:write")]
+    [InlineData("/api/v1/users/{id}", "get", "users:read")]
+    [InlineData("/api/v1/users", "post", "users:write")]
+    [InlineData("/api/v1/me", "get", "")]
+    public async Task DocumentNamesTheBuiltInScopeEachOperationNeeds(string path, string method, string scope)
+    {
+        var document = await DocumentAsync();
+
+        var requirement = Assert.Single(document["paths"]![path]![method]!["security"]!.AsArray())!.AsObject();
+
+        Assert.Equal(["AppToken", "UserToken"], requirement.Select(r => r.Key));
+        Assert.All(requirement, r => Assert.Equal(scope.Length == 0 ? [] : [scope], r.Value!.AsArray().Select(s => s!.GetValue<string>())));
+        Assert.Contains("`introspect`", document["info"]!["description"]!.GetValue<string>());
+        Assert.Contains("`tokens:write`", document["info"]!["description"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task ReferencePageIsServedWithItsScript()
     {

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using EnfixPortal.Api.Auditing;
+using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Tokens;
+using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Tests.Api;
 
@@ -166,6 +169,131 @@ public abstract class TokenScopeTests(ApiFixture api)
         Assert.Equal(HttpStatusCode.BadRequest, changed.Status);
         Assert.Equal(["scopes"], changed.Errors().Keys);
         Assert.Equal(before, await api.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task AScopedPairWithoutABuiltInScopeIsRefusedOnEnfixsOwnEndpointsButNotOnMe()
+    {
+        var owner = await api.NewCallerAsync("labels");
+        var scoped = await PairAsync(owner, ["orders:read"], null);
+        var before = await api.SnapshotAsync();
+
+        var list = await api.Client.GetAsync("/api/v1/app_tokens/", scoped);
+        var item = await api.Client.GetAsync($"/api/v1/tokens/{scoped.TokenAccessor}/", scoped);
+        var create = await api.Client.PostJsonAsync("/api/v1/tokens/", scoped, "{}");
+        var expire = await api.Client.PatchJsonAsync($"/api/v1/tokens/{scoped.TokenAccessor}/", scoped, """{"seconds_until_expire": -1}""");
+        var delete = await api.Client.SendAsync(HttpMethod.Delete, $"/api/v1/app_tokens/{scoped.AppTokenAccessor}/", scoped);
+        var me = await api.Client.GetAsync("/api/v1/me", scoped);
+        var index = await api.Client.GetAsync("/api/v1/", scoped);
+
+        foreach (var (answer, scope) in new[] { (list, "tokens:read"), (item, "tokens:read"), (create, "tokens:write"), (expire, "tokens:write"), (delete, "tokens:write") })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, answer.Status);
+            Assert.Contains(scope, Assert.Single(answer.Errors(), e => e.Key == "permission").Value);
+        }
+        Assert.Equal(HttpStatusCode.OK, me.Status);
+        Assert.Equal(HttpStatusCode.OK, index.Status);
+        Assert.Equal(before, await api.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task TokensReadAllowsReadingButNotWriting()
+    {
+        var owner = await api.NewCallerAsync("reader");
+        var scoped = await PairAsync(owner, null, ["tokens:read"]);
+
+        var list = await api.Client.GetAsync("/api/v1/tokens/", scoped);
+        var create = await api.Client.PostJsonAsync("/api/v1/app_tokens/", scoped, "{}");
+
+        Assert.Equal(HttpStatusCode.OK, list.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, create.Status);
+    }
+
+    [Fact]
+    public async Task ABuiltInScopeCountsOnlyWhenBothTokensCarryIt()
+    {
+        var owner = await api.NewCallerAsync("both-write");
+        var scoped = await PairAsync(owner, ["tokens:read", "tokens:write"], ["tokens:read"]);
+
+        var create = await api.Client.PostJsonAsync("/api/v1/tokens/", scoped, "{}");
+        var list = await api.Client.GetAsync("/api/v1/tokens/", scoped);
+
+        Assert.Equal(HttpStatusCode.Forbidden, create.Status);
+        Assert.Equal(HttpStatusCode.OK, list.Status);
+    }
+
+    [Fact]
+    public async Task UserScopesWorkWithinTheAdminRoleOnly()
+    {
+        var admin = await api.NewCallerAsync("scoped-admin", admin: true);
+        var adminReader = await PairAsync(admin, ["users:read"], null);
+        var nonAdminReader = await PairAsync(await api.NewCallerAsync("not-admin"), ["users:read", "users:write"], null);
+        var before = await api.SnapshotAsync();
+
+        var read = await api.Client.GetAsync("/api/v1/users/", adminReader);
+        var readOne = await api.Client.GetAsync($"/api/v1/users/{api.Alice.User.Id}/", adminReader);
+        var write = await api.Client.PatchJsonAsync($"/api/v1/users/{api.Alice.User.Id}/", adminReader, """{"active": false}""");
+        var create = await api.Client.PostJsonAsync("/api/v1/users/", adminReader, """{"username": "scoped-new", "password": "Sc0ped-passw0rd!"}""");
+        var tokens = await api.Client.GetAsync("/api/v1/app_tokens/", adminReader);
+        var nonAdmin = await api.Client.GetAsync("/api/v1/users/", nonAdminReader);
+
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+        Assert.Equal(HttpStatusCode.OK, readOne.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, write.Status);
+        Assert.Contains("users:write", write.Errors()["permission"]);
+        Assert.Equal(HttpStatusCode.Forbidden, create.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, tokens.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, nonAdmin.Status);
+        Assert.Equal("Only an administrator may do this.", nonAdmin.Errors()["permission"]);
+        Assert.Equal(before, await api.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task LoginWorksWithAScopedAppTokenAndItsRequestsStayWithinTheAppTokensScopes()
+    {
+        var owner = await api.NewCallerAsync("login");
+        var app = await api.NewTokenAsync(owner, TokenFamily.App, scopes: ["tokens:read"]);
+
+        var login = await api.Client.LogInAsync(app.Secret, owner.User.UserName, ApiFixture.UserPassword);
+        var list = await api.Client.SendAsync(HttpMethod.Get, "/api/v1/tokens/", appToken: app.Secret, token: login);
+        var create = await api.Client.SendAsync(HttpMethod.Post, "/api/v1/tokens/", appToken: app.Secret, token: login);
+        var withUnscopedApp = await api.Client.SendAsync(HttpMethod.Post, "/api/v1/tokens/", appToken: owner.AppToken, token: login);
+        var item = await api.Client.SendAsync(HttpMethod.Get, "/api/v1/tokens/?kind=login", appToken: app.Secret, token: login);
+
+        Assert.Equal(HttpStatusCode.OK, list.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, create.Status);
+        Assert.Equal(HttpStatusCode.Created, withUnscopedApp.Status);
+        Assert.Null(Assert.Single(item.Json!.AsArray())!["scopes"]);
+    }
+
+    [Fact]
+    public async Task ListsFilterByAScopeTheTokenCarries()
+    {
+        var owner = await api.NewCallerAsync("filter");
+        var reader = await api.NewTokenAsync(owner, TokenFamily.App, scopes: ["orders:read"]);
+        await api.NewTokenAsync(owner, TokenFamily.App, scopes: ["orders:read-all", "orders:write"]);
+
+        var listed = await api.Client.GetAsync("/api/v1/app_tokens/?scope=orders:read", owner);
+        var users = await api.Client.GetAsync("/api/v1/tokens/?scope=orders:read", owner);
+        var bad = await api.Client.GetAsync("/api/v1/app_tokens/?scope=Orders%20Read", owner);
+
+        Assert.Equal(reader.Token.Accessor, Assert.Single(listed.Json!.AsArray())!["accessor"]!.GetValue<string>());
+        Assert.Equal("1", listed.Header("X-Total-Count"));
+        Assert.Empty(users.Json!.AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Equal(["scope"], bad.Errors().Keys);
+    }
+
+    [Fact]
+    public async Task TheAuditLogRecordsANewTokensScopes()
+    {
+        var created = await api.Client.PostJsonAsync("/api/v1/app_tokens/", api.Alice, """{"scopes": ["orders:write", "orders:read"]}""");
+        var accessor = (await api.Client.GetAsync(created.Header("Location")!, api.Alice)).Json!["accessor"]!.GetValue<string>();
+
+        await using var db = await api.Get<IDbContextFactory<EnfixDbContext>>().CreateDbContextAsync();
+        var audited = await db.AuditEvents.SingleAsync(a => a.TargetAccessor == accessor);
+        Assert.Equal(AuditActions.AppTokenCreated, audited.Action);
+        Assert.Equal("scopes=orders:read orders:write", audited.Detail);
     }
 
     /// <summary>A pair for <paramref name="owner"/> whose app token and user token carry the given scopes (null: unscoped).</summary>

@@ -31,4 +31,24 @@ public sealed class TokenVerbTests : CliScript
         await RefusedAsync(2, $"{noun} show needs --id.", noun, "show");
         Assert.Empty((await JsonAsync(noun, "list", "--username", "bob")).AsArray());
     }
+
+    [Theory]
+    [InlineData("app-tokens")]
+    [InlineData("tokens")]
+    public async Task EachScopeOptionGivesTheTokenAScope(string noun)
+    {
+        await JsonAsync("users", "create", "--username", "carol", "--password", "C4rol-passw0rd!");
+
+        var scoped = await JsonAsync(noun, "create", "--username", "carol", "--scope", "orders:write", "--scope", "orders:read");
+        var unscoped = await JsonAsync(noun, "create", "--username", "carol");
+        var shown = await JsonAsync(noun, "show", "--id", scoped["accessor"]!.GetValue<string>());
+
+        Assert.Equal(["orders:read", "orders:write"], scoped["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Equal(["orders:read", "orders:write"], shown["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Null(unscoped["scopes"]);
+        await RefusedAsync(1, "error: scopes:", noun, "create", "--username", "carol", "--scope", "Orders");
+        await RefusedAsync(1, "error: scopes:", noun, "create", "--username", "carol", "--scope", "a", "--scope", "a");
+        await RefusedAsync(2, "--scope needs a value each time it is given.", noun, "create", "--username", "carol", "--scope");
+        Assert.Equal(2, (await JsonAsync(noun, "list", "--username", "carol")).AsArray().Count);
+    }
 }

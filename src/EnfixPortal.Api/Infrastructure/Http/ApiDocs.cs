@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,10 @@ public static class ApiDocs
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Enfix API";
-            document.Info.Description = "Every endpoint but login needs the App-Token and Token headers. Errors: {\"errors\": {field: message}}.";
+            document.Info.Description = "Every endpoint but login needs the App-Token and Token headers. Errors: {\"errors\": {field: message}}.\n\n" +
+                "A token may carry scopes; a request may do what both of its tokens allow, within its user's roles. An endpoint's " +
+                "security requirement lists the built-in scope a scoped token pair needs for it (an unscoped pair needs none):\n\n" +
+                string.Join("\n", BuiltInScopes.All.Select(s => $"- `{s.Scope}`: {s.Allows}"));
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes[AppTokenScheme] = Header("App-Token", "An app token (long-lived).");
@@ -28,8 +32,9 @@ public static class ApiDocs
         {
             var anonymous = context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any();
             operation.Security ??= [];
-            var requirement = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AppTokenScheme, context.Document)] = [] };
-            if (!anonymous) requirement[new OpenApiSecuritySchemeReference(UserTokenScheme, context.Document)] = [];
+            List<string> scopes = [.. context.Description.ActionDescriptor.EndpointMetadata.OfType<RequiredScope>().Select(r => r.Scope)];
+            var requirement = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AppTokenScheme, context.Document)] = scopes };
+            if (!anonymous) requirement[new OpenApiSecuritySchemeReference(UserTokenScheme, context.Document)] = [.. scopes];
             operation.Security.Add(requirement);
             return Task.CompletedTask;
         });

@@ -12,7 +12,8 @@ namespace EnfixPortal.Api.Infrastructure.Http;
 /// <summary>The <c>App-Token</c> + <c>Token</c> header pair, checked by <see cref="TokenValidator"/> for every API
 /// endpoint that names one of the <see cref="ApiPolicies"/> (and for no other: a login or a 404 checks nothing), and the
 /// policy judged on the result. A refused pair is answered 401 with the reason (and the <c>WWW-Authenticate</c>
-/// challenge), a non-administrator on an administrator's endpoint 403; a valid pair becomes the request's
+/// challenge), a non-administrator on an administrator's endpoint 403, and so is a scoped pair without the endpoint's
+/// <see cref="RequiredScope"/>; a valid pair becomes the request's
 /// <see cref="TokenPrincipal"/> feature and its user. Runs in the /api branch only, where no cookie is ever read.</summary>
 public sealed class TokenAuthentication(RequestDelegate next, TokenValidator validator, FailedTokenChecks failures)
 {
@@ -30,14 +31,14 @@ public sealed class TokenAuthentication(RequestDelegate next, TokenValidator val
         var endpoint = http.GetEndpoint();
         var access = ApiPolicies.AccessOf(endpoint);
         var stays = SocketThreads.MayStay(endpoint);
-        return access == ApiAccess.Open ? Next(http, stays) : CheckAsync(http, access, stays);
+        return access == ApiAccess.Open ? Next(http, stays) : CheckAsync(http, access, RequiredScope.Of(endpoint), stays);
     }
 
     /// <summary>The endpoint, on the socket thread only when it is marked to stay there (<see cref="SocketThreads"/>):
     /// the check itself and its refusals read memory, and the validator leaves the socket thread for a database read.</summary>
     private Task Next(HttpContext http, bool stays) => stays ? next(http) : SocketThreads.LeaveThen(http, next);
 
-    private async Task CheckAsync(HttpContext http, ApiAccess access, bool stays)
+    private async Task CheckAsync(HttpContext http, ApiAccess access, RequiredScope? scope, bool stays)
     {
         var address = http.Connection.RemoteIpAddress;
         if (failures.SecondsRefused(address) is > 0 and var wait)
@@ -59,6 +60,11 @@ public sealed class TokenAuthentication(RequestDelegate next, TokenValidator val
         if (access == ApiAccess.Admin && !caller.IsAdmin)
         {
             await ApiError.From(ServiceError.Forbidden("Only an administrator may do this.")).ExecuteAsync(http);
+            return;
+        }
+        if (scope is not null && !caller.Allows(scope.Scope))
+        {
+            await ApiError.From(ServiceError.Forbidden(scope.Refusal)).ExecuteAsync(http);
             return;
         }
         http.Features.Set(caller);

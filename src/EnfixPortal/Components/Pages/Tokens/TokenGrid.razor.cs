@@ -33,6 +33,7 @@ public partial class TokenGrid
     private TokenStatus _status;
     private TokenKind? _kind;
     private string? _text;
+    private string? _scope;
     private DateTime _now;
     private bool _countLimited;
     private bool _refreshing;
@@ -47,7 +48,7 @@ public partial class TokenGrid
         ClearSelection();
         var sort = state.SortDefinitions.FirstOrDefault();
         var query = new TokenQuery(Family, _owner?.Id, _kind, _status, _text, SortOf(sort?.SortBy), sort?.Descending ?? true,
-            state.Page + 1, state.PageSize, CountLimit);
+            state.Page + 1, state.PageSize, CountLimit, _scope);
         var actor = await Actor.GetAsync();
         _now = Time.GetUtcNow().UtcDateTime;
         var page = await Queries.ListAsync(actor, query, ct);
@@ -105,6 +106,7 @@ public partial class TokenGrid
     private Task StatusChangedAsync(TokenStatus status) => Filter(ref _status, status);
     private Task KindChangedAsync(TokenKind? kind) => Filter(ref _kind, kind);
     private Task TextChangedAsync(string? text) => Filter(ref _text, string.IsNullOrEmpty(text) ? null : text);
+    private Task ScopeChangedAsync(string? scope) => Filter(ref _scope, string.IsNullOrWhiteSpace(scope) ? null : scope.Trim());
 
     // A search box also reports its unchanged text when it loses focus; only a real change reloads (and unticks).
     private Task Filter<TValue>(ref TValue field, TValue value)

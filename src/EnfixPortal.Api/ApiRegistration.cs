@@ -29,6 +29,7 @@ public static class ApiRegistration
             .Validate(PublicUrlSettings.IsValid, "Enfix:PublicUrl must be an absolute http or https URL without query, such as https://enfix.example.com").ValidateOnStart();
         services.AddSingleton<PublicOrigin>();
         services.AddTrustedProxies();
+        services.AddSingleton<IntrospectionRateLimit>();
         services.ConfigureHttpJsonOptions(ApiJson.Configure);
         services.AddSingleton<IStartupFilter, RequestTracing>();
         services.AddSingleton<IStartupFilter, AccessLog>();
@@ -69,6 +70,7 @@ public static class ApiRegistration
         api.MapLogin();
         api.MapMe();
         api.MapAuthCheck();
+        api.MapIntrospection();
         api.MapAppTokens();
         api.MapUserTokens();
         api.MapUsers();

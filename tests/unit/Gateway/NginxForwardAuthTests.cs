@@ -2,6 +2,7 @@ using System.Net;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using EnfixPortal.Tests.Nodes;
+using EnfixPortal.Tests.Operations;
 
 namespace EnfixPortal.Tests.Gateway;
 
@@ -76,6 +77,14 @@ public sealed class NginxForwardAuthTests(NginxGateway gateway) : IClassFixture<
         Assert.Equal("orders:admin", gateway.Upstream.Received.Last(r => r.Header("Enfix-User-Id") == admin.UserId).Header("Enfix-Scopes"));
         Assert.Equal(HttpStatusCode.OK, everything.StatusCode);
         Assert.Equal("*", gateway.Upstream.Received.Last(r => r.Header("Enfix-User-Id") == unscoped.UserId).Header("Enfix-Scopes"));
+    }
+
+    [Fact]
+    public void TheIntegrationGuideShowsTheTestedConfigurationWordForWord()
+    {
+        var guide = File.ReadAllText(Path.Combine(ReadmeScript.RepositoryRoot, "docs", "integration.md"));
+
+        Assert.Contains("```nginx\n" + File.ReadAllText(NginxGateway.ConfigFile).TrimEnd('\n') + "\n```", guide, StringComparison.Ordinal);
     }
 
     private async Task<HttpResponseMessage> SendAsync(string path, Pair? pair, params (string Name, string Value)[] headers)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test (unit, in-process API, bUnit, Playwright e2e in Chromium). Installs what a fresh Debian
-# machine lacks first: Debian's chromium for the browser tests and postgresql for the PostgreSQL runs of the
+# machine lacks first: Debian's chromium for the browser tests, nginx for the forward-auth tests and postgresql for the PostgreSQL runs of the
 # service and API tests, on a throwaway server of its own (loopback only, removed on exit). Extra arguments go
 # to `dotnet test` (e.g. ./test.sh --filter OnPostgres). Prints "N passed, N failed" last.
 set -uo pipefail
@@ -16,6 +16,12 @@ apt_install() {
 if ! command -v chromium >/dev/null 2>&1; then
   echo "test.sh: installing Debian's chromium for the browser tests ..." >&2
   apt_install chromium || { echo "test.sh: could not install chromium" >&2; exit 1; }
+fi
+
+# The forward-auth tests put Debian's nginx (with its auth_request module) in front of the real server.
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  echo "test.sh: installing Debian's nginx for the forward-auth tests ..." >&2
+  apt_install nginx || { echo "test.sh: could not install nginx" >&2; exit 1; }
 fi
 
 pg_bin() { find /usr/lib/postgresql -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -n 1; }

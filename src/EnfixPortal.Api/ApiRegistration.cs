@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Gateway;
 using EnfixPortal.Api.Infrastructure.Http;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
@@ -28,6 +29,7 @@ public static class ApiRegistration
             .Validate(PublicUrlSettings.IsValid, "Enfix:PublicUrl must be an absolute http or https URL without query, such as https://enfix.example.com").ValidateOnStart();
         services.AddSingleton<PublicOrigin>();
         services.AddTrustedProxies();
+        services.AddSingleton<IntrospectionRateLimit>();
         services.ConfigureHttpJsonOptions(ApiJson.Configure);
         services.AddSingleton<IStartupFilter, RequestTracing>();
         services.AddSingleton<IStartupFilter, AccessLog>();
@@ -67,6 +69,8 @@ public static class ApiRegistration
         api.MapApiRoot();
         api.MapLogin();
         api.MapMe();
+        api.MapAuthCheck();
+        api.MapIntrospection();
         api.MapAppTokens();
         api.MapUserTokens();
         api.MapUsers();

@@ -68,6 +68,9 @@ public static class CoreServices
         services.AddSingleton<ExpiredTokenPurge>();
         services.AddSingleton<DatabaseBackup>();
         services.AddHostedService<TokenUsageFlusher>();
+        services.AddSingleton<TokenIntrospection>();
+        services.AddSingleton<IntrospectionAudit>();
+        services.AddHostedService<IntrospectionAuditFlusher>();
         services.AddHostedService<DatabaseMaintenance>();
         return services;
     }

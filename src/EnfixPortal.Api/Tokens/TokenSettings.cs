@@ -17,6 +17,8 @@ public sealed class TokenSettings : IValidatableObject
     public TimeSpan ExpiredLoginTokenRetention { get; set; } = TimeSpan.FromDays(30);
     /// <summary>How often last-used times are written down in one batch.</summary>
     public TimeSpan LastUsedFlushInterval { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How often introspection calls are written to the audit log, one event per caller with its counts.</summary>
+    public TimeSpan IntrospectionAuditInterval { get; set; } = TimeSpan.FromMinutes(5);
     /// <summary>How often old login tokens are purged and the database's statistics refreshed.</summary>
     public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromHours(1);
     /// <summary>How long a validated token is trusted from memory at most, should a change notice ever be missed.</summary>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -46,28 +46,8 @@ public sealed class TokenUsage(IDbContextFactory<EnfixDbContext> dbFactory, ILog
 }
 
 /// <summary>Flushes <see cref="TokenUsage"/> on an interval and once more at shutdown.</summary>
-public sealed class TokenUsageFlusher(TokenUsage usage, IOptions<TokenSettings> options, ILogger<TokenUsageFlusher> logger) : BackgroundService
+public sealed class TokenUsageFlusher(TokenUsage usage, IOptions<TokenSettings> options, ILogger<TokenUsageFlusher> logger)
+    : IntervalFlusher(options.Value.LastUsedFlushInterval, logger, "token use")
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.LastUsedFlushInterval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-                await FlushSafelyAsync(CancellationToken.None);
-        }
-        catch (OperationCanceledException) { }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await FlushSafelyAsync(CancellationToken.None);
-    }
-
-    private async Task FlushSafelyAsync(CancellationToken ct)
-    {
-        try { await usage.FlushAsync(ct); }
-        catch (Exception ex) when (ex is not OperationCanceledException) { logger.LogWarning(ex, "Could not record token use; will retry"); }
-    }
+    protected override Task FlushAsync(CancellationToken ct) => usage.FlushAsync(ct);
 }

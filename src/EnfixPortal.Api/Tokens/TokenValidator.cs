@@ -39,7 +39,19 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
         metrics.Validation(app.Value.Hit && user.Value.Hit ? "hit" : "miss");
         usage.Record(app.Value.Token.Accessor, now);
         usage.Record(user.Value.Token.Accessor, now);
-        return new TokenPrincipal(user.Value.User, app.Value.Token, user.Value.Token);
+        return new TokenPrincipal(user.Value.User, app.Value.Token, user.Value.Token, app.Value.User);
+    }
+
+    /// <summary>One token alone, of either family (introspection of a single token): its cache entry and owner while it is
+    /// live, refused otherwise. Records no use: asking about a token is not using it.</summary>
+    public async ValueTask<ServiceResult<(CachedToken Token, CachedUser Owner)>> ValidateOneAsync(string? secret, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(secret)) return Refuse(UserTokenField, "Send a token.");
+        var now = Now;
+        var one = await ResolveAsync(KeyOf(secret, null, app: false), now, ct);
+        if (one is not { User.Active: true } || one.Value.Token.ExpiresAt <= now)
+            return Refuse(UserTokenField, "The token is unknown, expired or revoked.");
+        return (one.Value.Token, one.Value.User);
     }
 
     /// <summary>The login door's check: an app token alone, before any password is looked at. Returns its accessor.</summary>

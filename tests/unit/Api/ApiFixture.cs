@@ -61,6 +61,14 @@ public class ApiFixture : IAsyncLifetime
         return created.Value!;
     }
 
+    /// <summary>A pair for <paramref name="owner"/> whose app token and user token carry the given scopes (null: unscoped).</summary>
+    public async Task<Caller> ScopedPairAsync(Caller owner, string[]? appScopes, string[]? userScopes)
+    {
+        var app = await NewTokenAsync(owner, TokenFamily.App, scopes: appScopes);
+        var user = await NewTokenAsync(owner, TokenFamily.User, scopes: userScopes);
+        return owner with { AppToken = app.Secret, AppTokenAccessor = app.Token.Accessor, Token = user.Secret, TokenAccessor = user.Token.Accessor };
+    }
+
     /// <summary>Tokens and users as stored, less what any request may touch (last use, failed-login counts, audit).</summary>
     public async Task<string> SnapshotAsync()
     {

@@ -18,6 +18,9 @@ public sealed class RateLimitSettings
 
     [Range(1, 1_000_000, ErrorMessage = "Enfix:RateLimits:FailedTokenChecksPerMinute must be between 1 and 1000000.")]
     public int FailedTokenChecksPerMinute { get; set; } = 600;
+
+    [Range(1, 1_000_000, ErrorMessage = "Enfix:RateLimits:IntrospectionsPerMinute must be between 1 and 1000000.")]
+    public int IntrospectionsPerMinute { get; set; } = 6000;
 }
 
 /// <summary>API login attempts per client address, spent from the allowance the portal's sign-in shares

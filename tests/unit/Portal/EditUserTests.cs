@@ -11,13 +11,23 @@ public sealed class EditUserTests : PortalTestContext
     private static AngleSharp.Dom.IElement Row(IRenderedComponent<Users> page, string name) =>
         page.FindAll("tbody tr").Single(r => r.QuerySelector(".user-name")?.TextContent == name);
 
-    private async Task<IRenderedComponent<Users>> EditAsync(string userName)
+    /// <summary>The click's handler waits for the dialog to close, so the click is not awaited here: <see cref="SaveAsync"/> awaits it.</summary>
+    private Task _editing = Task.CompletedTask;
+
+    private IRenderedComponent<Users> OpenEditor(string userName)
     {
         var page = Render<Users>();
         page.WaitForAssertion(() => Assert.Contains(userName, page.Markup));
-        await Row(page, userName).QuerySelector($"button[aria-label='Edit {userName}']")!.ClickAsync(new());
+        _editing = Row(page, userName).QuerySelector($"button[aria-label='Edit {userName}']")!.ClickAsync(new());
         Dialogs.WaitForAssertion(() => Assert.Contains($"Edit {userName}", Dialogs.Markup));
         return page;
+    }
+
+    /// <summary>Clicks Save; when the dialog closes, waits until the page has handled its result.</summary>
+    private async Task SaveAsync(bool closes = true)
+    {
+        await ClickAsync("Save");
+        if (closes) await _editing.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     private Task SetAdministratorAsync(bool admin) =>
@@ -29,11 +39,11 @@ public sealed class EditUserTests : PortalTestContext
     public async Task EditingNameAndEmailSavesThemAndTheRowShowsThemAtOnce()
     {
         await Harness.CreateUserAsync("lena");
-        var page = await EditAsync("lena");
+        var page = OpenEditor("lena");
 
         await TypeAsync("Name", "Lena Berg");
         await TypeAsync("Email", "lena@example.com");
-        await ClickAsync("Save");
+        await SaveAsync();
 
         SnackbarSays("Saved lena.");
         page.WaitForAssertion(() => Assert.Contains("Lena Berg", Row(page, "lena").TextContent));
@@ -47,13 +57,13 @@ public sealed class EditUserTests : PortalTestContext
     {
         var mona = await Harness.CreateUserAsync("mona");
         await Harness.Get<UserService>().UpdateAsync(Harness.AdminActor, mona.Id, new UpdateUserRequest("Mona", "mona@example.com"));
-        await EditAsync("mona");
+        OpenEditor("mona");
 
         var fields = Dialogs.FindComponents<MudTextField<string>>().ToDictionary(f => f.Instance.Label!, f => f.Find("input").GetAttribute("value"));
         Assert.Equal("Mona", fields["Name"]);
         Assert.Equal("mona@example.com", fields["Email"]);
         await TypeAsync("Email", "");
-        await ClickAsync("Save");
+        await SaveAsync();
 
         SnackbarSays("Saved mona.");
         var stored = await StoredAsync("mona");
@@ -64,10 +74,10 @@ public sealed class EditUserTests : PortalTestContext
     public async Task MakingAUserAnAdministratorGivesThemTheRoleAndTheAdminChip()
     {
         await Harness.CreateUserAsync("nina");
-        var page = await EditAsync("nina");
+        var page = OpenEditor("nina");
 
         await SetAdministratorAsync(true);
-        await ClickAsync("Save");
+        await SaveAsync();
 
         SnackbarSays("Saved nina.");
         page.WaitForAssertion(() => Assert.Contains("admin", Row(page, "nina").QuerySelector(".mud-chip")?.TextContent ?? ""));
@@ -77,11 +87,11 @@ public sealed class EditUserTests : PortalTestContext
     [Fact]
     public async Task DemotingTheLastAdministratorIsRefusedWithTheReasonAndNothingChanges()
     {
-        var page = await EditAsync("admin");
+        var page = OpenEditor("admin");
 
         await TypeAsync("Name", "Renamed");
         await SetAdministratorAsync(false);
-        await ClickAsync("Save");
+        await SaveAsync(closes: false);
 
         Dialogs.WaitForAssertion(() => Assert.Contains("This is the last active administrator; make another user an administrator first.",
             Dialogs.Find("[data-refusal]").TextContent));
@@ -95,11 +105,11 @@ public sealed class EditUserTests : PortalTestContext
     public async Task ABadEmailIsShownUnderTheEmailFieldAndNothingIsSaved()
     {
         await Harness.CreateUserAsync("olga");
-        await EditAsync("olga");
+        OpenEditor("olga");
 
         await TypeAsync("Name", "Olga");
         await TypeAsync("Email", "not-an-address");
-        await ClickAsync("Save");
+        await SaveAsync(closes: false);
 
         var email = Dialogs.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Email");
         Dialogs.WaitForAssertion(() => Assert.Contains("email is not a valid email address.", email.Markup));

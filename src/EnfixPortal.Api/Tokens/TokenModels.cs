@@ -39,7 +39,8 @@ public sealed record TokenQuery(
     int Page = 1,
     int PerPage = 50,
     int? CountLimit = null,
-    string? Scope = null);
+    string? Scope = null,
+    TokenAttention Attention = TokenAttention.None);
 
 /// <summary>When <see cref="TotalIsExact"/> is false there are more than <see cref="Total"/> matches (a count limit was reached).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PerPage, bool TotalIsExact = true);

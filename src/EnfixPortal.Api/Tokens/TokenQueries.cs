@@ -77,7 +77,7 @@ public sealed class TokenQueries(IDbContextFactory<EnfixDbContext> dbFactory, Ti
             TokenStatus.Expired => tokens.Where(t => t.ExpiresAt <= now),
             _ => tokens,
         };
-        return tokens;
+        return tokens.Needing(query.Attention, now);
     }
 
     private static IOrderedQueryable<Token> Sort(IQueryable<Token> tokens, TokenQuery query) => (query.Sort, query.Descending) switch

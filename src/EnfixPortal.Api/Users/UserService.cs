@@ -42,7 +42,7 @@ public sealed class UserService(IServiceScopeFactory scopes, TimeProvider time, 
     public async Task<ServiceResult<UserView>> UpdateAsync(Actor actor, string id, UpdateUserRequest change, CancellationToken ct = default)
     {
         if (!actor.IsAdmin) return UserErrors.AdminOnly;
-        if (Invalid(change.Email) is { } invalid) return invalid;
+        if (Invalid(change.DisplayName, change.Email) is { } invalid) return invalid;
         await using var scope = scopes.CreateAsyncScope();
         var (manager, db) = Resolve(scope);
         var user = ObjectIds.IsWellFormed(id) ? await manager.FindByIdAsync(id) : null;
@@ -136,11 +136,13 @@ public sealed class UserService(IServiceScopeFactory scopes, TimeProvider time, 
 
     private static ServiceError? Invalid(CreateUserRequest request) =>
         request.UserName!.Trim().Length > 256 ? ServiceError.Validation("username", "username must be at most 256 characters.")
-        : request.DisplayName?.Length > 200 ? ServiceError.Validation("name", "name must be at most 200 characters.")
-        : Invalid(request.Email);
+        : Invalid(request.DisplayName, request.Email);
 
-    private static ServiceError? Invalid(string? email) =>
-        !string.IsNullOrWhiteSpace(email) && !new EmailAddressAttribute().IsValid(email.Trim())
+    // The limits are the columns' (EnfixDbContext, Identity's 256 for email): a longer value is refused, never a database error.
+    private static ServiceError? Invalid(string? name, string? email) =>
+        Clean(name)?.Length > 200 ? ServiceError.Validation("name", "name must be at most 200 characters.")
+        : Clean(email)?.Length > 256 ? ServiceError.Validation("email", "email must be at most 256 characters.")
+        : !string.IsNullOrWhiteSpace(email) && !new EmailAddressAttribute().IsValid(email.Trim())
             ? ServiceError.Validation("email", "email is not a valid email address.") : null;
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

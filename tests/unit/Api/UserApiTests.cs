@@ -39,6 +39,22 @@ public abstract class UserApiTests(ApiFixture api)
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.Client.GetAsync("/api/v1/users/", user)).Status);
     }
 
+    [Theory]
+    [InlineData("name", 201, "name must be at most 200 characters.")]
+    [InlineData("email", 257, "email must be at most 256 characters.")]
+    public async Task PatchRefusesANameOrEmailLongerThanItsColumnAndChangesNothing(string field, int length, string message)
+    {
+        var user = await api.NewCallerAsync($"long{field}");
+        var value = field == "email" ? new string('a', length - "@example.com".Length) + "@example.com" : new string('a', length);
+
+        var refused = await api.Client.PatchJsonAsync($"/api/v1/users/{user.User.Id}/", api.Admin, $$"""{"{{field}}": "{{value}}"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal(message, refused.Json!["errors"]![field]!.GetValue<string>());
+        var stored = await api.Client.GetAsync($"/api/v1/users/{user.User.Id}/", api.Admin);
+        Assert.Null(stored.Json![field]);
+    }
+
     [Fact]
     public async Task ListFindsAUserByUsernameIgnoringCase()
     {

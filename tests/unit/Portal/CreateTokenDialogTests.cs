@@ -16,11 +16,6 @@ public sealed class CreateTokenDialogTests : PortalTestContext
         Dialogs.WaitForAssertion(() => Assert.Contains("Create", Dialogs.Markup));
     }
 
-    private Task ClickAsync(string text) => Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == text).ClickAsync(new());
-
-    private Task TypeAsync(string label, string value) =>
-        Dialogs.InvokeAsync(() => Dialogs.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == label).Instance.ValueChanged.InvokeAsync(value));
-
     [Fact]
     public async Task CreatingAnAppTokenShowsItsSecretOnceWithAWarning()
     {

@@ -46,6 +46,28 @@ public sealed class DashboardPageTests : PortalTestContext
         Assert.Null(page.Find("[data-stat='Active user tokens']").GetAttribute("title"));
     }
 
+    [Fact]
+    public async Task TheChartsAxisCountsSmallValuesInWholeSteps()
+    {
+        await Harness.CreateAppTokenAsync(Harness.AdminActor);
+        await Harness.CreateAppTokenAsync(Harness.AdminActor);
+
+        var page = Render<Dashboard>();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-stat]")));
+        var ticks = page.FindAll("svg text").Select(t => t.TextContent.Trim()).Where(t => double.TryParse(t, out _)).Select(double.Parse).ToList();
+        Assert.Equal(2, ticks.Max());
+        Assert.All(ticks, t => Assert.Equal(Math.Round(t), t));
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(2, 1)]
+    [InlineData(7, 2)]
+    [InlineData(137, 50)]
+    [InlineData(5000, 1000)]
+    public void AxisStepsAreRoundAndFitSixTicks(long max, int step) => Assert.Equal(step, ChartScale.Step(max, 6));
+
     private static string Stat(IRenderedComponent<Dashboard> page, string label) =>
         page.Find($"[data-stat='{label}']").TextContent.Trim();
 }

@@ -79,6 +79,13 @@ public abstract class PortalTestContext : BunitContext, IAsyncLifetime
         await Dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == button).ClickAsync(new());
     }
 
+    /// <summary>Types into the open dialog's text field with this label.</summary>
+    protected Task TypeAsync(string label, string value) =>
+        Dialogs.InvokeAsync(() => Dialogs.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == label).Instance.ValueChanged.InvokeAsync(value));
+
+    /// <summary>Clicks the open dialog's button with this text.</summary>
+    protected Task ClickAsync(string text) => Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == text).ClickAsync(new());
+
     protected void SnackbarSays(string text) =>
         Snackbars.WaitForAssertion(() => Assert.Contains(text, Snackbars.Markup));
 

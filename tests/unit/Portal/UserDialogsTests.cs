@@ -10,11 +10,6 @@ namespace EnfixPortal.Tests.Portal;
 
 public sealed class UserDialogsTests : PortalTestContext
 {
-    private Task TypeAsync(string label, string value) =>
-        Dialogs.InvokeAsync(() => Dialogs.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == label).Instance.ValueChanged.InvokeAsync(value));
-
-    private Task ClickAsync(string text) => Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == text).ClickAsync(new());
-
     [Fact]
     public async Task CreatingAUserWithAWeakPasswordShowsWhyUnderThePassword()
     {

@@ -32,6 +32,7 @@ public partial class TokenGrid
     private UserView? _owner;
     private TokenStatus _status;
     private TokenKind? _kind;
+    private TokenAttention _attention;
     private string? _text;
     private string? _scope;
     private DateTime _now;
@@ -48,7 +49,7 @@ public partial class TokenGrid
         ClearSelection();
         var sort = state.SortDefinitions.FirstOrDefault();
         var query = new TokenQuery(Family, _owner?.Id, _kind, _status, _text, SortOf(sort?.SortBy), sort?.Descending ?? true,
-            state.Page + 1, state.PageSize, CountLimit, _scope);
+            state.Page + 1, state.PageSize, CountLimit, _scope, _attention);
         var actor = await Actor.GetAsync();
         _now = Time.GetUtcNow().UtcDateTime;
         var page = await Queries.ListAsync(actor, query, ct);
@@ -105,6 +106,7 @@ public partial class TokenGrid
     private Task OwnerChangedAsync(UserView? owner) => Filter(ref _owner, owner);
     private Task StatusChangedAsync(TokenStatus status) => Filter(ref _status, status);
     private Task KindChangedAsync(TokenKind? kind) => Filter(ref _kind, kind);
+    private Task AttentionChangedAsync(TokenAttention attention) => Filter(ref _attention, attention);
     private Task TextChangedAsync(string? text) => Filter(ref _text, string.IsNullOrEmpty(text) ? null : text);
     private Task ScopeChangedAsync(string? scope) => Filter(ref _scope, string.IsNullOrWhiteSpace(scope) ? null : scope.Trim());
 

@@ -49,6 +49,13 @@ public partial class Users
         if (await dialog.Result is { Canceled: false, Data: UserView created }) await ReportAsync(null, $"Created {created.UserName}.");
     }
 
+    private async Task EditAsync(UserView user)
+    {
+        var dialog = await Dialogs.ShowAsync<EditUserDialog>($"Edit {user.UserName}",
+            new DialogParameters<EditUserDialog> { { d => d.User, user } }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false }) await ReportAsync(null, $"Saved {user.UserName}.");
+    }
+
     private async Task SetActiveAsync(UserView user, bool active)
     {
         if (!active && !await Dialogs.ConfirmAsync("Deactivate user?",

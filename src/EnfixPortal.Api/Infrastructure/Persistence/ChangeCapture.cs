@@ -74,9 +74,18 @@ internal sealed class ChangeCapture(ChangeFeed feed) : DbTransactionInterceptor,
     private void Saving(DbContext? context)
     {
         if (context is null) return;
+        // Audit events are only ever added, which marks them at once: no need for a scan of every tracked entity here
+        // (the save scans once itself).
+        var tracker = context.ChangeTracker;
+        var detects = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
         var areas = ChangeAreas.None;
-        foreach (var entry in context.ChangeTracker.Entries<AuditEvent>())
-            if (entry.State == EntityState.Added) areas |= ChangeAreasOf.Action(entry.Entity.Action);
+        try
+        {
+            foreach (var entry in tracker.Entries<AuditEvent>())
+                if (entry.State == EntityState.Added) areas |= ChangeAreasOf.Action(entry.Entity.Action);
+        }
+        finally { tracker.AutoDetectChangesEnabled = detects; }
         if (areas != ChangeAreas.None) _contexts.GetOrCreateValue(context).Saving = areas;
     }
 

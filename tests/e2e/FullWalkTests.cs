@@ -68,7 +68,12 @@ public sealed class FullWalkTests(PortalFixture fixture)
 
     private static async Task OpenAsync(IPage page, PortalShell shell, string section, bool phone)
     {
-        if (phone) await page.GetByRole(AriaRole.Button, new() { Name = "Menu", Exact = true }).ClickAsync();
+        if (phone)
+        {
+            // The layout closes the drawer once it has measured a phone's width; a click before that would be undone.
+            await Assertions.Expect(page.Locator(".mud-drawer--closed")).ToHaveCountAsync(1);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Menu", Exact = true }).ClickAsync();
+        }
         await shell.OpenAsync(section);
     }
 

@@ -33,13 +33,6 @@ public sealed class AuditQueries(IDbContextFactory<EnfixDbContext> dbFactory)
     public ServiceResult<AuditExport> Export(Actor actor, AuditQuery query) =>
         Invalid(actor, query) is { } invalid ? invalid : new AuditExport(StreamAsync(query));
 
-    /// <summary>Every change writes an audit event, so a new highest ID means something changed; a cheap primary-key lookup.</summary>
-    public async Task<long> LatestIdAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.AuditEvents.MaxAsync(a => (long?)a.Id, ct) ?? 0;
-    }
-
     private async IAsyncEnumerable<AuditEventView> StreamAsync(AuditQuery query, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

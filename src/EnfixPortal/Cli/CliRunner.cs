@@ -23,7 +23,12 @@ public sealed class CliRunner(IServiceProvider services, TextWriter output, Text
             var verb = Parse(args, new CliOutput(output, error, args.Flag("json")), ct);
             services.GetService<IStartupValidator>()?.Validate();
             await services.PrepareDatabaseAsync(ct);
-            return await verb();
+            // On PostgreSQL the running nodes hear this run's revocations and changes as they hear each other's.
+            var nodes = services.GetService<PostgresRevocationRelay>();
+            var exitCode = await verb();
+            if (nodes is not null && !await nodes.FlushAsync(ct))
+                await error.WriteLineAsync("warning: the running nodes could not be told of this change; their cached tokens expire on their own, and open portal pages show it on reload.");
+            return exitCode;
         }
         catch (CliUsageException ex)
         {

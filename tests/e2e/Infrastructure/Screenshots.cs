@@ -2,7 +2,8 @@ using Microsoft.Playwright;
 
 namespace EnfixPortal.E2E.Infrastructure;
 
-/// <summary>Full-page screenshots kept as test artifacts in the output folder (bin/.../screenshots); docs/screenshots holds a copy.</summary>
+/// <summary>Full-page screenshots kept as test artifacts in the output folder (bin/.../screenshots). The README's pictures come
+/// from <see cref="ReadmeScreenshotTests"/> (tests/e2e/screenshots.sh).</summary>
 public static class Screenshots
 {
     public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");

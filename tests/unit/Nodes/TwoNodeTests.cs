@@ -52,7 +52,7 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
         await using (var connection = new NpgsqlConnection(nodes.Database.ConnectionString))
         {
             await connection.OpenAsync();
-            foreach (var junk in new[] { "", "no-slash", "x/t:zz", "x/t:" + new string('0', 63), "x/q:1", "/u:1", "x/u:" })
+            foreach (var junk in new[] { "", "no-slash", "x/t:zz", "x/t:" + new string('0', 63), "x/q:1", "/u:1", "x/u:", "x/c:", "x/c:0", "x/c:-1", "x/c:99" })
             {
                 await using var notify = new NpgsqlCommand($"SELECT pg_notify('{PostgresRevocationRelay.Channel}', @junk)", connection);
                 notify.Parameters.AddWithValue("junk", junk);

@@ -29,6 +29,19 @@ public sealed class AuditLogPageTests : PortalTestContext
     }
 
     [Fact]
+    public async Task AFailedSignInElsewhereAppearsInAnOpenLog()
+    {
+        var page = Render<AuditLog>();
+        page.WaitForAssertion(() => Assert.Contains(AuditActions.UserCreated, page.Markup));
+        Assert.DoesNotContain(AuditActions.LoginFailed, page.Markup);
+
+        await Harness.Get<PasswordSignIn>().CheckAsync(new Actor(null, null, false, Door.Api), "admin", "wrong-password");
+
+        // The fake clock stands still: only the pushed change can reload the page.
+        page.WaitForAssertion(() => Assert.Contains(AuditActions.LoginFailed, page.Find("tbody").TextContent));
+    }
+
+    [Fact]
     public async Task ANonAdminRefusedAtThePortalIsListedAsAFailedRefusalAndFilteredAlone()
     {
         await Harness.CreateUserAsync("clerk");

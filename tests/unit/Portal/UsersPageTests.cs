@@ -44,6 +44,19 @@ public sealed class UsersPageTests : PortalTestContext
     }
 
     [Fact]
+    public async Task ATokenMadeElsewhereUpdatesItsOwnersCountsInAnOpenPage()
+    {
+        var carol = await UserWithTokensAsync("carol");
+        var page = RenderPage("carol");
+        Assert.Equal(["1", "2"], Row(page, "carol").QuerySelectorAll("td").Select(c => c.TextContent.Trim()).Skip(3).Take(2));
+
+        await Harness.CreateAppTokenAsync(ServiceHarness.ActorFor(carol));
+
+        // The fake clock stands still: only the pushed change can reload the page.
+        page.WaitForAssertion(() => Assert.Equal(["2", "2"], Row(page, "carol").QuerySelectorAll("td").Select(c => c.TextContent.Trim()).Skip(3).Take(2)));
+    }
+
+    [Fact]
     public async Task ADeactivatedUserShowsNoActiveTokensButHowManyAreSuspended()
     {
         var gina = await UserWithTokensAsync("gina");

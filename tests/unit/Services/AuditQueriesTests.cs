@@ -55,11 +55,9 @@ public sealed class AuditQueriesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ExportStreamsEveryMatchingEventAndLatestIdMovesWithEachChange()
+    public async Task ExportStreamsEveryMatchingEvent()
     {
-        var before = await Audit.LatestIdAsync();
         await _harness.CreateUserAsync("nina");
-        Assert.True(await Audit.LatestIdAsync() > before);
 
         var rows = new List<AuditEventView>();
         await foreach (var row in Audit.Export(_harness.AdminActor, new AuditQuery(Action: AuditActions.UserCreated)).Value!.Rows) rows.Add(row);

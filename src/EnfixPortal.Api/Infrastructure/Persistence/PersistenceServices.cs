@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Changes;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -22,9 +23,13 @@ public static class PersistenceServices
                 "ConnectionStrings:Enfix must name the PostgreSQL database when Enfix:Database:Provider is Postgres.");
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
+        services.AddSingleton<ChangeFeed>();
+        services.AddSingleton<ChangeCapture>();
         if (database.IsPostgres)
         {
-            services.AddDbContextFactory<PostgresEnfixDbContext>(options => options.UseNpgsql(connectionString).ConfigureWarnings(CountsNeedNoOrder));
+            services.AddDbContextFactory<PostgresEnfixDbContext>((sp, options) => options.UseNpgsql(connectionString)
+                .AddInterceptors(sp.GetRequiredService<ChangeCapture>())
+                .ConfigureWarnings(CountsNeedNoOrder));
             services.AddSingleton<IDbContextFactory<EnfixDbContext>, DerivedContextFactory<PostgresEnfixDbContext>>();
             services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgresRevocationRelay>(sp, connectionString!));
             services.AddHostedService(sp => sp.GetRequiredService<PostgresRevocationRelay>());
@@ -35,7 +40,7 @@ public static class PersistenceServices
             services.AddSingleton<SqlitePragmas>();
             services.AddSingleton<SqliteWriteGate>();
             services.AddDbContextFactory<SqliteEnfixDbContext>((sp, options) => options.UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<SqliteWriteGate>())
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<ChangeCapture>())
                 .ConfigureWarnings(CountsNeedNoOrder));
             services.AddSingleton<IDbContextFactory<EnfixDbContext>, DerivedContextFactory<SqliteEnfixDbContext>>();
         }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Threading.Channels;
+using EnfixPortal.Api.Changes;
 using EnfixPortal.Api.Tokens;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,10 +8,11 @@ using Npgsql;
 
 namespace EnfixPortal.Api.Infrastructure.Persistence;
 
-/// <summary>Carries revocations between nodes that share one PostgreSQL database: every local revocation becomes a
-/// <c>NOTIFY</c>, and a connection of its own <c>LISTEN</c>s for the other nodes' notices and evicts them from this
-/// node's validation cache. Notices sent while it is not listening are lost, so each (re)connection empties the cache;
-/// the cache's bounded lifetime is the last safety net.</summary>
+/// <summary>Carries revocations and changes between nodes that share one PostgreSQL database: every local revocation
+/// and every committed change (<see cref="ChangeFeed"/>) becomes a <c>NOTIFY</c>, and a connection of its own
+/// <c>LISTEN</c>s for the other nodes' notices: a revocation is evicted from this node's validation cache, a change is
+/// told to this node's open pages. Notices sent while it is not listening are lost, so each (re)connection empties the
+/// cache and tells the pages that anything may have changed; the cache's bounded lifetime is the last safety net.</summary>
 public sealed class PostgresRevocationRelay : BackgroundService
 {
     public const string Channel = "enfix_revocations";
@@ -24,15 +26,18 @@ public sealed class PostgresRevocationRelay : BackgroundService
     private readonly string _connectionString;
     private readonly string _listenConnectionString;
     private readonly ValidationCache _cache;
+    private readonly ChangeFeed _changes;
     private readonly ILogger<PostgresRevocationRelay> _logger;
     private volatile bool _listening;
 
-    public PostgresRevocationRelay(string connectionString, TokenRevocations revocations, ValidationCache cache, ILogger<PostgresRevocationRelay> logger)
+    public PostgresRevocationRelay(string connectionString, TokenRevocations revocations, ValidationCache cache, ChangeFeed changes,
+        ILogger<PostgresRevocationRelay> logger)
     {
-        (_connectionString, _cache, _logger) = (connectionString, cache, logger);
+        (_connectionString, _cache, _changes, _logger) = (connectionString, cache, changes, logger);
         _listenConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, ApplicationName = ListenerApplicationPrefix + Node }.ConnectionString;
         revocations.TokenChanged += hash => _outbox.Writer.TryWrite(RevocationNotice.ForToken(Node, hash));
         revocations.UserChanged += userId => _outbox.Writer.TryWrite(RevocationNotice.ForUser(Node, userId));
+        changes.CommittedHere += areas => _outbox.Writer.TryWrite(RevocationNotice.ForChanges(Node, areas));
     }
 
     public string Node { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
@@ -54,6 +59,7 @@ public sealed class PostgresRevocationRelay : BackgroundService
                 connection.Notification += (_, e) => Receive(e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(ct);
                 _cache.Clear();
+                _changes.Heard(ChangeAreas.All);
                 (_listening, backoff) = (true, MinBackoff);
                 _logger.LogInformation("Node {Node} listens for revocations from other nodes", Node);
                 while (true)
@@ -80,7 +86,8 @@ public sealed class PostgresRevocationRelay : BackgroundService
     {
         if (RevocationNotice.Parse(payload) is not { } notice || notice.Node == Node) return;
         if (notice.Token is { } key) _cache.Forget(key);
-        else _cache.ForgetUser(notice.UserId!);
+        else if (notice.UserId is { } userId) _cache.ForgetUser(userId);
+        else _changes.Heard(notice.Changes);
     }
 
     private async Task SendAsync(CancellationToken ct)
@@ -102,6 +109,22 @@ public sealed class PostgresRevocationRelay : BackgroundService
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
+    }
+
+    /// <summary>Sends what this process has to tell the other nodes now, for a process that does not run the relay in the
+    /// background (a command-line run): a few tries, then it gives up and says so.</summary>
+    public async Task<bool> FlushAsync(CancellationToken ct = default)
+    {
+        var batch = new List<string>();
+        while (_outbox.Reader.TryRead(out var notice)) batch.Add(notice);
+        if (batch.Count == 0) return true;
+        var backoff = MinBackoff;
+        for (var tries = 1; ; tries++)
+        {
+            if (await TryNotifyAsync(batch, ct)) return true;
+            if (tries == 3 || !await DelayAsync(backoff, ct)) return false;
+            backoff = Longer(backoff);
+        }
     }
 
     private async Task<bool> TryNotifyAsync(List<string> batch, CancellationToken ct)

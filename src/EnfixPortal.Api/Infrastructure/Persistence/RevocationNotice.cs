@@ -1,14 +1,19 @@
+using System.Globalization;
+using EnfixPortal.Api.Changes;
 using EnfixPortal.Api.Tokens;
 
 namespace EnfixPortal.Api.Infrastructure.Persistence;
 
-/// <summary>What one node tells the others: <c>node/t:&lt;hex of a secret's SHA-256&gt;</c> or <c>node/u:&lt;user id&gt;</c>.
-/// Hashes are not secrets; the node id lets a node skip its own notices.</summary>
-public readonly record struct RevocationNotice(string Node, HashKey? Token, string? UserId)
+/// <summary>What one node tells the others: <c>node/t:&lt;hex of a secret's SHA-256&gt;</c>, <c>node/u:&lt;user id&gt;</c>, or
+/// <c>node/c:&lt;areas&gt;</c> (a change committed, <see cref="ChangeAreas"/> as a number). Hashes are not secrets; the node
+/// id lets a node skip its own notices.</summary>
+public readonly record struct RevocationNotice(string Node, HashKey? Token, string? UserId, ChangeAreas Changes = ChangeAreas.None)
 {
     public static string ForToken(string node, byte[] secretHash) => $"{node}/t:{Convert.ToHexStringLower(secretHash)}";
 
     public static string ForUser(string node, string userId) => $"{node}/u:{userId}";
+
+    public static string ForChanges(string node, ChangeAreas areas) => $"{node}/c:{(int)areas}";
 
     public static RevocationNotice? Parse(string payload)
     {
@@ -19,6 +24,8 @@ public readonly record struct RevocationNotice(string Node, HashKey? Token, stri
         {
             't' when value.Length == 64 && IsHex(value) => new RevocationNotice(node, HashKey.From(Convert.FromHexString(value)), null),
             'u' when value.Length > 0 => new RevocationNotice(node, null, value),
+            'c' when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var areas) && areas > 0
+                && (areas & ~(int)ChangeAreas.All) == 0 => new RevocationNotice(node, null, null, (ChangeAreas)areas),
             _ => null,
         };
     }

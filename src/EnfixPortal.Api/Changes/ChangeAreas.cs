@@ -1,0 +1,28 @@
+using EnfixPortal.Api.Auditing;
+
+namespace EnfixPortal.Api.Changes;
+
+/// <summary>What a committed change touched, as open pages care: a page reloads only when an area it shows changed.</summary>
+[Flags]
+public enum ChangeAreas
+{
+    None = 0,
+    Tokens = 1,
+    Users = 2,
+    Audit = 4,
+    All = Tokens | Users | Audit,
+}
+
+public static class ChangeAreasOf
+{
+    /// <summary>The areas an audit event's action changed. Every event appends to the trail; a user's counts of tokens
+    /// change with their tokens; an action not known here touches everything, so no page misses it.</summary>
+    public static ChangeAreas Action(string action) => action switch
+    {
+        _ when action.StartsWith("login.", StringComparison.Ordinal) || action.StartsWith("session.", StringComparison.Ordinal)
+            || action == AuditActions.UserSessionsEnded => ChangeAreas.Audit,
+        _ when action.StartsWith("app_token.", StringComparison.Ordinal) || action.StartsWith("user_token.", StringComparison.Ordinal)
+            || action.StartsWith("token.", StringComparison.Ordinal) => ChangeAreas.Tokens | ChangeAreas.Users | ChangeAreas.Audit,
+        _ => ChangeAreas.All,
+    };
+}

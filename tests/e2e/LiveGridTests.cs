@@ -1,0 +1,52 @@
+using EnfixPortal.E2E.Infrastructure;
+using EnfixPortal.E2E.Pages;
+using Microsoft.Playwright;
+
+namespace EnfixPortal.E2E;
+
+/// <summary>A change made anywhere shows in every open page within a second, without a reload: the server pushes it.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class LiveGridTests(PortalFixture fixture)
+{
+    private const float OneSecond = 1000;
+
+    [Fact]
+    public async Task ATokenCreatedExpiredAndRevokedThroughTheApiShowsInAnOpenGridWithinOneSecond()
+    {
+        using var api = await AdminApi.CreateAsync(fixture.Server);
+        var page = await fixture.NewAdminPageAsync();
+        var tokens = TokensPage.AppTokens(page);
+        await tokens.GotoAsync();
+        var name = $"live-{Guid.NewGuid():N}"[..14];
+        await Assertions.Expect(tokens.Grid).ToBeVisibleAsync();
+        await Assertions.Expect(tokens.Row(name)).ToHaveCountAsync(0);
+
+        var item = await api.CreateAppTokenAsync(name);
+        await Assertions.Expect(tokens.Row(name)).ToContainTextAsync("active", new() { Timeout = OneSecond });
+
+        await api.ExpireAsync(item);
+        await Assertions.Expect(tokens.Row(name)).ToContainTextAsync("expired", new() { Timeout = OneSecond });
+
+        await api.DeleteAsync(item);
+        await Assertions.Expect(tokens.Row(name)).ToHaveCountAsync(0, new() { Timeout = OneSecond });
+    }
+
+    [Fact]
+    public async Task ATokenCreatedInOnePageShowsInAnotherAdministratorsGridAndAuditLogWithinOneSecond()
+    {
+        var (mine, theirs, auditing) = (await fixture.NewAdminPageAsync(), await fixture.NewAdminPageAsync(), await fixture.NewAdminPageAsync());
+        var (myTokens, theirTokens) = (TokensPage.AppTokens(mine), TokensPage.AppTokens(theirs));
+        await myTokens.GotoAsync();
+        await theirTokens.GotoAsync();
+        var audit = new PortalShell(auditing);
+        await audit.WaitUntilInteractiveAsync();
+        await audit.OpenAsync("Audit log");
+        var name = $"peer-{Guid.NewGuid():N}"[..14];
+
+        await myTokens.CreateAsync(name);
+
+        await Assertions.Expect(theirTokens.Row(name)).ToContainTextAsync("active", new() { Timeout = OneSecond });
+        await Assertions.Expect(auditing.GetByRole(AriaRole.Table).GetByRole(AriaRole.Row).Filter(new() { HasText = name }))
+            .ToContainTextAsync("app_token.created", new() { Timeout = OneSecond });
+    }
+}

@@ -10,7 +10,10 @@ public enum TokenStatus { Any, Active, Expired }
 
 public enum TokenSort { CreatedAt, ExpiresAt, LastUsedAt, Name }
 
-public sealed record CreateTokenRequest(string? UserId = null, string? Name = null, BigInteger? SecondsUntilExpire = null);
+/// <param name="Unreadable">What a door could not read from the client's request (a field of the wrong type, one that may
+/// not be set); refused after the permission check, which comes first whatever else is wrong.</param>
+public sealed record CreateTokenRequest(string? UserId = null, string? Name = null, BigInteger? SecondsUntilExpire = null,
+    ServiceError? Unreadable = null);
 
 public sealed record ChangeTokenRequest(BigInteger? SecondsUntilExpire = null, string? Name = null, bool SetName = false);
 

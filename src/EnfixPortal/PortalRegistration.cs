@@ -1,5 +1,4 @@
 using EnfixPortal.Account;
-using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Components;
 using MudBlazor.Services;
 
@@ -18,18 +17,14 @@ public static class PortalRegistration
 
     /// <summary>Authentication and authorization run before antiforgery, which needs to know the signed-in user.
     /// Unknown portal addresses show the Not found page. Requests under /api never get here (UseEnfixApi branches them off
-    /// first): they answer their own errors in their own shape. Everything here runs on the thread pool, never on a socket
-    /// thread (<see cref="SocketThreads"/>): it leaves first, and again after antiforgery, whose read of a form body that
-    /// was still arriving resumes on the socket thread.</summary>
+    /// first): they answer their own errors in their own shape.</summary>
     public static WebApplication UseEnfixPortal(this WebApplication app)
     {
-        app.Use(SocketThreads.LeaveThen);
         app.UseHubOriginCheck();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.Use(SocketThreads.LeaveThen);
         return app;
     }
 

@@ -32,7 +32,6 @@ try
     var started = false;
     builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Warning && (started || level != LogLevel.Error));
     if (cli is not null) builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    else SocketThreadHotPath.Configure(builder);
     builder.Services.AddEnfixCore(builder.Configuration);
     // A verb's standard output may go to a pipe that keeps only its last line: a first run's generated password goes where
     // it cannot be lost.

@@ -10,7 +10,7 @@ namespace EnfixPortal.Api.Infrastructure;
 public static class HealthEndpoints
 {
     /// <summary><c>/healthz</c>: the process answers (no database); answered as soon as it is matched, without the portal's
-    /// middleware (and so on the socket thread, <see cref="SocketThreads"/>). <c>/readyz</c>: the database answers too, and
+    /// middleware. <c>/readyz</c>: the database answers too, and
     /// on PostgreSQL this node hears the other nodes' revocations.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {

@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Routing;
 namespace EnfixPortal.Api.Tokens;
 
 /// <summary>What /app_tokens and /tokens share: the same service calls, differing only in family and item shape.
-/// Checks run in the order Enfix's API documents: authentication (the scheme), permission, existence of the target, then the body.</summary>
+/// Checks run in the order Enfix's API documents: authentication (the scheme), permission, existence of the target, then the body;
+/// the service reads the target once, and a door looks it up itself only to answer 404 rather than its own 400.</summary>
 internal static class TokenHandlers
 {
     /// <summary>GET, PATCH and DELETE on <c>/{id}</c> (the token itself or its accessor), and 405 for the other methods.</summary>
@@ -47,9 +48,7 @@ internal static class TokenHandlers
     {
         var body = await RequestBody.ReadObjectAsync(http.Request, ct);
         if (body.Error is { } unreadable) return unreadable;
-        var request = TokenBodies.ParseCreate(body.Value, http.Actor());
-        if (request.Error is { } invalid) return invalid;
-        var created = await create(request.Value!);
+        var created = await create(TokenBodies.ParseCreate(body.Value));
         if (created.Error is { } refused) return ApiError.From(refused);
         http.Response.Headers.CacheControl = "no-store";
         return created.Value!;
@@ -59,12 +58,10 @@ internal static class TokenHandlers
         HttpContext http, TokenQueries queries, TokenService tokens, TokenFamily family, string id, Func<TokenView, TItem> toItem, CancellationToken ct)
     {
         var actor = http.Actor();
-        var existing = await queries.GetAsync(actor, family, id, ct);
-        if (existing.Error is { } missing) return ApiError.From(missing);
         var body = await RequestBody.ReadObjectAsync(http.Request, ct);
-        if (body.Error is { } unreadable) return unreadable;
-        var change = TokenBodies.ParseChange(body.Value);
-        if (change.Error is { } invalid) return invalid;
+        var change = body.Error is { } unreadable ? unreadable : TokenBodies.ParseChange(body.Value);
+        if (change.Error is { } invalid)
+            return (await queries.GetAsync(actor, family, id, ct)).Error is { } missing ? ApiError.From(missing) : invalid;
         var changed = await tokens.ChangeAsync(actor, family, id, change.Value!, ct);
         return changed.Error is { } refused ? ApiError.From(refused) : JsonResults.Ok(toItem(changed.Value!));
     }

@@ -11,8 +11,10 @@ public enum TokenStatus { Any, Active, Expired }
 public enum TokenSort { CreatedAt, ExpiresAt, LastUsedAt, Name }
 
 /// <param name="Scopes">The new token's scopes; null (not given) means the creating request's own (<see cref="TokenScopes.Resolve"/>).</param>
+/// <param name="Unreadable">What a door could not read from the client's request (a field of the wrong type, one that may
+/// not be set); refused after the permission check, which comes first whatever else is wrong.</param>
 public sealed record CreateTokenRequest(string? UserId = null, string? Name = null, BigInteger? SecondsUntilExpire = null,
-    IReadOnlyList<string>? Scopes = null);
+    IReadOnlyList<string>? Scopes = null, ServiceError? Unreadable = null);
 
 public sealed record ChangeTokenRequest(BigInteger? SecondsUntilExpire = null, string? Name = null, bool SetName = false);
 

@@ -37,11 +37,11 @@ public sealed class TokenService(
 
     public async Task<ServiceResult<TokenView>> ChangeAsync(Actor actor, TokenFamily family, string id, ChangeTokenRequest change, CancellationToken ct = default)
     {
-        if (change.SecondsUntilExpire is null && !change.SetName)
-            return ServiceError.Validation("body", "Send seconds_until_expire, name or both.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var found = await TokenLookup.FindVisibleAsync(db.Tokens.Include(t => t.User), actor, family, id, ct);
         if (found.Error is { } missing) return missing;
+        if (change.SecondsUntilExpire is null && !change.SetName)
+            return ServiceError.Validation("body", "Send seconds_until_expire, name or both.");
         var token = found.Value!;
         var (now, before) = (Now, token.ExpiresAt);
         if (change.SecondsUntilExpire is { } seconds)
@@ -101,10 +101,11 @@ public sealed class TokenService(
     private async Task<ServiceResult<CreatedToken>> CreateAsync(Actor actor, CreateTokenRequest request, TokenKind kind, TimeSpan defaultLifetime, CancellationToken ct)
     {
         var ownerId = request.UserId ?? actor.UserId;
+        if (ownerId is not null && ObjectIds.IsWellFormed(ownerId) && !actor.MayActFor(ownerId))
+            return ServiceError.Forbidden("Only an administrator may issue tokens for another user.");
+        if (request.Unreadable is { } unreadable) return unreadable;
         if (ownerId is null || !ObjectIds.IsWellFormed(ownerId))
             return ServiceError.Validation("user", MalformedUserId);
-        if (!actor.MayActFor(ownerId))
-            return ServiceError.Forbidden("Only an administrator may issue tokens for another user.");
         var name = TokenNames.Normalize(request.Name);
         if (name.Error is { } badName) return badName;
         var scopes = TokenScopes.Resolve(request.Scopes, actor);

@@ -103,7 +103,6 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
 
     private async Task<Resolved?> LoadAsync(HashKey key, byte[] hash, DateTime now, CancellationToken ct)
     {
-        await SocketThreads.LeaveAsync(); // a database read never holds up a socket thread's other connections
         var generation = cache.Generation;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var row = await db.Tokens.AsNoTracking().Where(t => t.SecretHash == hash)
@@ -123,7 +122,6 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
 
     private async Task<CachedUser?> LoadUserAsync(string userId, CancellationToken ct)
     {
-        await SocketThreads.LeaveAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await LoadUserAsync(db, userId, ct);
     }

@@ -1,4 +1,4 @@
-using EnfixPortal.Api.Infrastructure;
+using System.Runtime.CompilerServices;
 using EnfixPortal.Api.Infrastructure.Http;
 using EnfixPortal.Api.Tokens;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +16,7 @@ public static class MeEndpoint
     /// <summary><c>GET /api/v1/me</c>: who the token pair speaks for, and when each of the two tokens expires.</summary>
     public static IEndpointRouteBuilder MapMe(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/me", Me).WithTags("Users").RequireAuthorization(ApiPolicies.Caller).StaysOnSocketThread();
+        api.MapGet("/me", Me).WithTags("Users").RequireAuthorization(ApiPolicies.Caller);
         api.MapOtherMethods("/me", "GET").ExcludeFromDescription();
         return api;
     }

@@ -60,12 +60,10 @@ public static class UserEndpoints
         CancellationToken ct)
     {
         var actor = http.Actor();
-        var existing = await queries.GetAsync(actor, id, ct);
-        if (existing.Error is { } missing) return ApiError.From(missing);
         var body = await RequestBody.ReadObjectAsync(http.Request, ct);
-        if (body.Error is { } unreadable) return unreadable;
-        var change = UserBodies.ParseChange(body.Value);
-        if (change.Error is { } invalid) return invalid;
+        var change = body.Error is { } unreadable ? unreadable : UserBodies.ParseChange(body.Value);
+        if (change.Error is { } invalid) // the target's existence is checked before its body
+            return (await queries.GetAsync(actor, id, ct)).Error is { } missing ? ApiError.From(missing) : invalid;
         var changed = await users.UpdateAsync(actor, id, change.Value!, ct);
         return changed.Error is { } refused ? ApiError.From(refused) : JsonResults.Ok(UserItem.From(changed.Value!));
     }

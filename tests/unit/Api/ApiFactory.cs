@@ -27,9 +27,6 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
             ["Enfix:Bootstrap:AdminPassword"] = AdminPassword,
             // Many tests log in from the same (test server) address; the limit has tests of its own.
             ["Enfix:RateLimits:LoginPerMinute"] = "100000",
-            // The host runs on the test server here, not on sockets; the test process's own sockets (PostgreSQL, the
-            // real-server tests' HTTP clients) keep .NET's defaults.
-            ["Enfix:Server:HotPathOnSocketThreads"] = "false",
         };
         foreach (var (key, value) in settings ?? []) _settings[key] = value;
     }

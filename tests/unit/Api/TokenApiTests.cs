@@ -26,6 +26,35 @@ public abstract class TokenApiTests(ApiFixture api)
     }
 
     [Theory]
+    [InlineData("/api/v1/app_tokens/")]
+    [InlineData("/api/v1/tokens/")]
+    public async Task ANonAdminNamingAnotherUserIsForbiddenWhateverElseIsWrongWithTheBody(string path)
+    {
+        var caller = await api.NewCallerAsync("nosy");
+        var before = await api.Client.GetAsync(path + "?user=" + api.Bob.User.Id, api.Admin);
+
+        var refused = await api.Client.PostJsonAsync(path, caller, $$"""{"user": "{{api.Bob.User.Id}}", "name": 5, "token": "mine"}""");
+        var wellFormed = await api.Client.PostJsonAsync(path, caller, $$"""{"user": "{{api.Bob.User.Id}}"}""");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+        Assert.Equal("Only an administrator may issue tokens for another user.", refused.Errors()["permission"]);
+        Assert.Equal(HttpStatusCode.Forbidden, wellFormed.Status);
+        var after = await api.Client.GetAsync(path + "?user=" + api.Bob.User.Id, api.Admin);
+        Assert.Equal(before.Header("X-Total-Count"), after.Header("X-Total-Count"));
+    }
+
+    [Fact]
+    public async Task AnUnreadableBodyFromAnAllowedCallerNamesEveryFieldAtFault()
+    {
+        var caller = await api.NewCallerAsync("sloppy");
+
+        var refused = await api.Client.PostJsonAsync("/api/v1/app_tokens/", caller, """{"user": "not-an-id", "name": 5, "token": "mine"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Equal(["name", "token", "user"], refused.Errors().Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
     [InlineData("/api/v1/app_tokens")]
     [InlineData("/api/v1/app_tokens/")]
     [InlineData("/api/v1/tokens")]

@@ -56,7 +56,6 @@ public sealed class Node : WebApplicationFactory<Program>
         builder.UseSetting("Enfix:Bootstrap:AdminUsername", "admin");
         builder.UseSetting("Enfix:Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Enfix:Tokens:ValidationCacheLifetime", "01:00:00");
-        builder.UseSetting("Enfix:Server:HotPathOnSocketThreads", "false"); // on the test server, as in ApiFactory
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 

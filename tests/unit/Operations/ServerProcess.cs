@@ -117,12 +117,16 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>How many files and directories the process watches for changes (Linux inotify watches, over all its
+    /// inotify instances): a configuration that reloads on change watches its file's directory.</summary>
+    public int FileWatches() => Directory.EnumerateFiles($"/proc/{_process.Id}/fdinfo")
+        .Sum(fd => File.ReadLines(fd).Count(line => line.StartsWith("inotify wd:", StringComparison.Ordinal)));
+
     /// <summary>Waits (at most a minute) for the process to end; its exit code.</summary>
     public async Task<int> ExitCodeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await _process.WaitForExitAsync(timeout.Token);
-        await Task.Delay(100); // the last output lines arrive after the exit
+        await _process.WaitForExitAsync(timeout.Token); // and for the end of its redirected output
         return _process.ExitCode;
     }
 

@@ -17,7 +17,8 @@ public sealed class SettingsTests : RealServerTests
 
             await File.WriteAllTextAsync(Path.Combine(contentRoot, "appsettings.json"),
                 """{"Enfix": {"Tokens": {"UserTokenLifetime": "-01:00:00"}}}""");
-            await Task.Delay(TimeSpan.FromSeconds(2)); // a configuration that reloads on change would have done so by now
+            // A configuration that reloads on change watches the content root for a change such as this one.
+            Assert.Equal(0, server.FileWatches());
 
             // A login reads the user token lifetime; read again from the file, it would fail validation (a 500).
             await LogInAsync(server.Http, AppToken, "admin", ServerProcess.AdminPassword);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
+using EnfixPortal.Api.Common;
 using Microsoft.AspNetCore.Http;
 
 namespace EnfixPortal.Api.Infrastructure.Http;
@@ -35,6 +36,9 @@ public sealed class JsonFields
     public bool IsEmpty => !_body.EnumerateObject().Any();
 
     public ApiError? Error => _errors.Count == 0 ? null : new ApiError(StatusCodes.Status400BadRequest, _errors);
+
+    /// <summary>The same problems for the service layer to report (a 400 at the API).</summary>
+    public ServiceError? Invalid => _errors.Count == 0 ? null : new ServiceError(ServiceErrorKind.Validation, _errors);
 
     public void Fail(string field, string message) => _errors.TryAdd(field, message);
 

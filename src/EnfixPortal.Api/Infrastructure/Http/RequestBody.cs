@@ -21,7 +21,6 @@ public static class RequestBody
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxBytes) return TooLarge();
         }
-        await SocketThreads.LeaveAsync(); // a read that waited for the body resumes on the socket thread
         return buffer.ToArray();
     }
 

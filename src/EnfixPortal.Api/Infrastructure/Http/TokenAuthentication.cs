@@ -30,15 +30,10 @@ public sealed class TokenAuthentication(RequestDelegate next, TokenValidator val
     {
         var endpoint = http.GetEndpoint();
         var access = ApiPolicies.AccessOf(endpoint);
-        var stays = SocketThreads.MayStay(endpoint);
-        return access == ApiAccess.Open ? Next(http, stays) : CheckAsync(http, access, RequiredScope.Of(endpoint), stays);
+        return access == ApiAccess.Open ? next(http) : CheckAsync(http, access, RequiredScope.Of(endpoint));
     }
 
-    /// <summary>The endpoint, on the socket thread only when it is marked to stay there (<see cref="SocketThreads"/>):
-    /// the check itself and its refusals read memory, and the validator leaves the socket thread for a database read.</summary>
-    private Task Next(HttpContext http, bool stays) => stays ? next(http) : SocketThreads.LeaveThen(http, next);
-
-    private async Task CheckAsync(HttpContext http, ApiAccess access, RequiredScope? scope, bool stays)
+    private async Task CheckAsync(HttpContext http, ApiAccess access, RequiredScope? scope)
     {
         var address = http.Connection.RemoteIpAddress;
         if (failures.SecondsRefused(address) is > 0 and var wait)
@@ -69,7 +64,7 @@ public sealed class TokenAuthentication(RequestDelegate next, TokenValidator val
         }
         http.Features.Set(caller);
         http.User = Principals.GetValue(caller.Owner, NewPrincipal);
-        await Next(http, stays);
+        await next(http);
     }
 
     /// <summary>The connection's <see cref="ConnectionTokenHashes"/>, made on its first checked request. HTTP/1.x only: there

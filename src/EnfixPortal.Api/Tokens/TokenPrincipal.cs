@@ -9,4 +9,7 @@ public sealed record TokenPrincipal(CachedUser Owner, CachedToken AppToken, Cach
     public string UserName => Owner.UserName;
     public IReadOnlyList<string> Roles => Owner.Roles;
     public bool IsAdmin => Roles.Contains(Users.Roles.Admin);
+
+    /// <summary>The earlier expiry of the two tokens: when this pair stops working.</summary>
+    public CachedToken EndsFirst => AppToken.ExpiresAt <= UserToken.ExpiresAt ? AppToken : UserToken;
 }

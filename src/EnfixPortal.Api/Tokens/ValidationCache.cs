@@ -113,6 +113,14 @@ public readonly record struct HashKey(ulong A, ulong B, ulong C, ulong D)
     }
 }
 
-public sealed record CachedToken(string Accessor, TokenKind Kind, DateTime ExpiresAt, string UserId, DateTime LoadedAt);
+/// <summary>A token as the validator remembers it. <see cref="ExpiresAt"/> is when this secret stops working: the token's
+/// expiry, or the end of a rotation's grace period for the secret a rotation replaced.</summary>
+public sealed record CachedToken(string Accessor, TokenKind Kind, DateTime ExpiresAt, string UserId, DateTime LoadedAt)
+{
+    private string? _expiresAtText;
+
+    /// <summary><see cref="ExpiresAt"/> in ISO 8601 UTC to the second, formatted once per cache entry for every answer's header.</summary>
+    public string ExpiresAtText => _expiresAtText ??= ExpiresAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+}
 
 public sealed record CachedUser(string UserId, string UserName, bool Active, IReadOnlyList<string> Roles, DateTime LoadedAt);

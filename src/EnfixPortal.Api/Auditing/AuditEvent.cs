@@ -27,6 +27,7 @@ public static class AuditActions
     public const string TokenExpiryChanged = "token.expiry_changed";
     public const string TokenRenamed = "token.renamed";
     public const string TokenDeleted = "token.deleted";
+    public const string TokenRotated = "token.rotated";
     public const string LoginSucceeded = "login.succeeded";
     public const string LoginFailed = "login.failed";
     public const string LoginLockedOut = "login.locked_out";

@@ -51,6 +51,7 @@ public static class CoreServices
         services.AddSingleton<TokenService>();
         services.AddSingleton<TokenQueries>();
         services.AddSingleton<TokenBulk>();
+        services.AddSingleton<TokenRotation>();
         services.AddSingleton<ValidationCache>();
         services.AddSingleton<UnknownSecrets>();
         services.AddSingleton<TokenValidator>();

@@ -17,7 +17,7 @@ public static class AppTokenEndpoints
         var group = api.MapGroup("/app_tokens").WithTags("App tokens").RequireAuthorization(ApiPolicies.Caller);
         group.MapGet("/", ListAsync).RequiresScope(BuiltInScopes.TokensRead).ProducesApiErrors(400, 403);
         group.MapPost("/", CreateAsync).RequiresScope(BuiltInScopes.TokensWrite).DocumentsBody<CreateTokenBody>("application/json").ProducesApiErrors(400, 403, 413, 415);
-        TokenHandlers.MapItemRoutes(group, TokenFamily.App, AppTokenItem.From);
+        TokenHandlers.MapItemRoutes(group, TokenFamily.App, AppTokenItem.From, secret => new AppTokenCreated(secret));
         return api;
     }
 

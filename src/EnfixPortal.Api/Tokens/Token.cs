@@ -44,6 +44,10 @@ public sealed class Token
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
+    /// <summary>After a rotation with a grace period: the hash of the secret it replaced, which keeps working until
+    /// <see cref="PreviousSecretEndsAt"/> (or the token's own expiry, if sooner). Null otherwise.</summary>
+    public byte[]? PreviousSecretHash { get; set; }
+    public DateTime? PreviousSecretEndsAt { get; set; }
 
     public static TokenFamily FamilyOf(TokenKind kind) => kind == TokenKind.App ? TokenFamily.App : TokenFamily.User;
 }

@@ -39,6 +39,15 @@ public static class TokenBodies
         return new CreateTokenRequest(user, name, seconds, scopes, fields.Invalid);
     }
 
+    public static ApiInput<RotateTokenRequest> ParseRotate(JsonElement body)
+    {
+        var fields = JsonFields.Of(body, [TokenRotation.GraceField], new Dictionary<string, string>());
+        var grace = fields.Integer(TokenRotation.GraceField,
+            $"{TokenRotation.GraceField} must be a whole number of seconds written without a fraction or exponent, such as 3600.");
+        if (fields.Error is { } error) return error;
+        return new RotateTokenRequest(grace);
+    }
+
     public static ApiInput<ChangeTokenRequest> ParseChange(JsonElement body)
     {
         var fields = JsonFields.Of(body, [Expiry.Field, "name"], RefusedOnChange);

@@ -64,7 +64,8 @@ public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeP
         foreach (var token in tokens) capped.AddRange(await TokenDescendants.CapAsync(db, audit, actor, token, now, ct));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        foreach (var hash in tokens.Select(t => t.SecretHash).Concat(capped)) revocations.Revoke(hash);
+        foreach (var token in tokens) revocations.Revoke(token);
+        foreach (var hash in capped) revocations.Revoke(hash);
         return tokens.Count;
     }
 }

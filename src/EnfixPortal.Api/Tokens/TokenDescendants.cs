@@ -13,7 +13,7 @@ internal static class TokenDescendants
     private const int MaxDepth = 64;
 
     /// <summary>Caps the descendants of <paramref name="parent"/> at <paramref name="cap"/> inside the caller's transaction,
-    /// adding an audit event for each (saved with the caller's next save); returns their secret hashes, for
+    /// adding an audit event for each (saved with the caller's next save); returns their secret hashes (a rotated-out secret's too), for
     /// <see cref="TokenRevocations.Revoke"/> after the commit.</summary>
     public static async Task<List<byte[]>> CapAsync(EnfixDbContext db, AuditLog audit, Actor actor, Token parent, DateTime cap, CancellationToken ct)
     {
@@ -21,7 +21,7 @@ internal static class TokenDescendants
         foreach (var child in capped)
             db.AuditEvents.Add(audit.For(actor, AuditActions.TokenExpiryChanged, targetAccessor: child.Accessor, targetUserId: parent.UserId,
                 detail: $"expires_at={cap:O} (made with {parent.Accessor}, which ended)"));
-        return capped.ConvertAll(c => c.SecretHash);
+        return [.. capped.SelectMany(c => c.PreviousSecretHash is { } previous ? [c.SecretHash, previous] : new[] { c.SecretHash })];
     }
 
     private static async Task<List<Capped>> CapAsync(EnfixDbContext db, Token parent, DateTime cap, CancellationToken ct)
@@ -34,12 +34,12 @@ internal static class TokenDescendants
             var parents = generation;
             var children = db.Tokens.Where(t => t.UserId == parent.UserId && parents.Contains(t.CreatedByTokenAccessor!));
             var later = children.Where(t => t.ExpiresAt > cap);
-            changed.AddRange(await later.Select(t => new Capped(t.Accessor, t.SecretHash)).ToListAsync(ct));
+            changed.AddRange(await later.Select(t => new Capped(t.Accessor, t.SecretHash, t.PreviousSecretHash)).ToListAsync(ct));
             await later.ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, cap), ct);
             generation = await children.Select(t => t.Accessor).ToListAsync(ct);
         }
         return changed;
     }
 
-    private sealed record Capped(string Accessor, byte[] SecretHash);
+    private sealed record Capped(string Accessor, byte[] SecretHash, byte[]? PreviousSecretHash);
 }

@@ -13,8 +13,13 @@ namespace EnfixPortal.Api.Tokens;
 internal static class TokenHandlers
 {
     /// <summary>GET, PATCH and DELETE on <c>/{id}</c> (the token itself or its accessor), and 405 for the other methods.</summary>
-    public static void MapItemRoutes<TItem>(RouteGroupBuilder group, TokenFamily family, Func<TokenView, TItem> toItem)
+    public static void MapItemRoutes<TItem, TCreated>(RouteGroupBuilder group, TokenFamily family, Func<TokenView, TItem> toItem,
+        Func<string, TCreated> toCreated)
     {
+        group.MapPost("/{id}/rotate", (HttpContext http, string id, TokenQueries queries, TokenRotation rotation, CancellationToken ct) =>
+            RotateAsync(http, queries, rotation, family, id, toCreated, ct)).RequiresScope(BuiltInScopes.TokensWrite).DocumentsBody<RotateTokenBody>("application/json")
+            .ProducesApiErrors(400, 404, 409, 413, 415);
+        group.MapOtherMethods("/{id}/rotate", "POST");
         group.MapGet("/{id}", (HttpContext http, string id, TokenQueries queries, CancellationToken ct) =>
             GetAsync(http, queries, family, id, toItem, ct)).RequiresScope(BuiltInScopes.TokensRead).ProducesApiErrors(404);
         group.MapPatch("/{id}", (HttpContext http, string id, TokenQueries queries, TokenService tokens, CancellationToken ct) =>
@@ -64,6 +69,23 @@ internal static class TokenHandlers
             return (await queries.GetAsync(actor, family, id, ct)).Error is { } missing ? ApiError.From(missing) : invalid;
         var changed = await tokens.ChangeAsync(actor, family, id, change.Value!, ct);
         return changed.Error is { } refused ? ApiError.From(refused) : JsonResults.Ok(toItem(changed.Value!));
+    }
+
+    /// <summary>A new secret for the token, answered once as the creation answers it; the old one works for the grace period asked.</summary>
+    public static async Task<Results<JsonOk<TCreated>, ApiError>> RotateAsync<TCreated>(
+        HttpContext http, TokenQueries queries, TokenRotation rotation, TokenFamily family, string id, Func<string, TCreated> toCreated, CancellationToken ct)
+    {
+        var actor = http.Actor();
+        var existing = await queries.GetAsync(actor, family, id, ct);
+        if (existing.Error is { } missing) return ApiError.From(missing);
+        var body = await RequestBody.ReadObjectAsync(http.Request, ct);
+        if (body.Error is { } unreadable) return unreadable;
+        var request = TokenBodies.ParseRotate(body.Value);
+        if (request.Error is { } invalid) return invalid;
+        var rotated = await rotation.RotateAsync(actor, family, id, request.Value!, ct);
+        if (rotated.Error is { } refused) return ApiError.From(refused);
+        http.Response.Headers.CacheControl = "no-store";
+        return JsonResults.Ok(toCreated(rotated.Value!.Secret));
     }
 
     public static async Task<Results<NoContent, ApiError>> DeleteAsync(HttpContext http, TokenService tokens, TokenFamily family, string id, CancellationToken ct)

@@ -52,6 +52,14 @@ public sealed class CreateTokenBody
     public string[]? Scopes { get; init; }
 }
 
+/// <summary>The body of <c>POST .../{id}/rotate</c>, optional.</summary>
+public sealed class RotateTokenBody
+{
+    /// <summary>How long the replaced secret keeps working, in seconds: 0 (the default) ends it at once; at most
+    /// <c>Enfix:Tokens:MaxRotationGrace</c> (7 days by default).</summary>
+    public long? GraceSeconds { get; init; }
+}
+
 /// <summary>The fields a PATCH may send: at least one.</summary>
 public sealed class ChangeTokenBody
 {

@@ -18,6 +18,8 @@ public sealed record CreateTokenRequest(string? UserId = null, string? Name = nu
 
 public sealed record ChangeTokenRequest(BigInteger? SecondsUntilExpire = null, string? Name = null, bool SetName = false);
 
+public sealed record RotateTokenRequest(BigInteger? GraceSeconds = null);
+
 /// <summary>The plaintext is here and nowhere else, once.</summary>
 public sealed record CreatedToken(string Secret, TokenView Token);
 

@@ -19,4 +19,7 @@ public sealed record TokenPrincipal(CachedUser Owner, CachedToken AppToken, Cach
     /// <summary>Whether the pair carries <paramref name="scope"/>: true for an unscoped pair, else when both tokens list it.
     /// The one check every door uses for a required scope.</summary>
     public bool Allows(string scope) => EffectiveScopes.Allows(scope);
+
+    /// <summary>The earlier expiry of the two tokens: when this pair stops working.</summary>
+    public CachedToken EndsFirst => AppToken.ExpiresAt <= UserToken.ExpiresAt ? AppToken : UserToken;
 }

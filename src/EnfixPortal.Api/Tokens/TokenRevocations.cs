@@ -9,5 +9,12 @@ public sealed class TokenRevocations
 
     public void Revoke(byte[] secretHash) => TokenChanged?.Invoke(secretHash);
 
+    /// <summary>Every secret of <paramref name="token"/>: the current one and, during a rotation's grace period, the one before.</summary>
+    public void Revoke(Token token)
+    {
+        Revoke(token.SecretHash);
+        if (token.PreviousSecretHash is { } previous) Revoke(previous);
+    }
+
     public void RevokeUser(string userId) => UserChanged?.Invoke(userId);
 }

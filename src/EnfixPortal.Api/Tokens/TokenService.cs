@@ -72,7 +72,7 @@ public sealed class TokenService(
         db.Tokens.Remove(token);
         db.AuditEvents.Add(audit.For(actor, AuditActions.TokenDeleted, targetAccessor: token.Accessor, targetUserId: token.UserId));
         if (!await TokenLookup.SaveUnlessGoneAsync(db, ct)) return TokenLookup.NotFound(family);
-        revocations.Revoke(token.SecretHash);
+        revocations.Revoke(token);
         return TokenMapping.ToView(token, token.User?.UserName, Now);
     }
 
@@ -93,7 +93,7 @@ public sealed class TokenService(
                 await transaction.CommitAsync(ct);
             }
         }
-        revocations.Revoke(token.SecretHash);
+        revocations.Revoke(token);
         foreach (var hash in capped) revocations.Revoke(hash);
         return true;
     }

@@ -13,6 +13,8 @@ public sealed class TokenSettings : IValidatableObject
     public TimeSpan MaxAppTokenLifetime { get; set; } = TimeSpan.FromDays(73_050);
     public TimeSpan MaxUserTokenLifetime { get; set; } = TimeSpan.FromHours(24);
     public TimeSpan MaxOboTokenLifetime { get; set; } = TimeSpan.FromDays(1);
+    /// <summary>The longest grace period a rotation may give the secret it replaces.</summary>
+    public TimeSpan MaxRotationGrace { get; set; } = TimeSpan.FromDays(7);
     /// <summary>Expired login tokens older than this are purged; app and OBO tokens are kept.</summary>
     public TimeSpan ExpiredLoginTokenRetention { get; set; } = TimeSpan.FromDays(30);
     /// <summary>How often last-used times are written down in one batch.</summary>
@@ -50,7 +52,7 @@ public sealed class TokenSettings : IValidatableObject
             (nameof(ExpiredLoginTokenRetention), ExpiredLoginTokenRetention),
             (nameof(LastUsedFlushInterval), LastUsedFlushInterval),
             (nameof(ValidationCacheLifetime), ValidationCacheLifetime),
-            (nameof(MaintenanceInterval), MaintenanceInterval),
+            (nameof(MaintenanceInterval), MaintenanceInterval), (nameof(MaxRotationGrace), MaxRotationGrace),
         })
         {
             if (value <= TimeSpan.Zero || value > TimeSpan.FromDays(3_000_000))

@@ -105,17 +105,20 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
     {
         var generation = cache.Generation;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var row = await db.Tokens.AsNoTracking().Where(t => t.SecretHash == hash)
-            .Select(t => new { t.SecretHash, t.Accessor, t.Kind, t.ExpiresAt, t.UserId, t.Scopes })
+        var row = await db.Tokens.AsNoTracking().Where(t => t.SecretHash == hash || t.PreviousSecretHash == hash)
+            .Select(t => new { t.SecretHash, t.PreviousSecretHash, t.PreviousSecretEndsAt, t.Accessor, t.Kind, t.ExpiresAt, t.UserId, t.Scopes })
             .SingleOrDefaultAsync(ct);
-        if (row is null || !CryptographicOperations.FixedTimeEquals(row.SecretHash, hash))
+        var current = row is not null && CryptographicOperations.FixedTimeEquals(row.SecretHash, hash);
+        if (row is null || !current && (row.PreviousSecretHash is null || !CryptographicOperations.FixedTimeEquals(row.PreviousSecretHash, hash)))
         {
             unknown.Remember(key, now);
             return null;
         }
         var user = await LoadUserAsync(db, row.UserId, ct);
         if (user is null) return null;
-        var token = new CachedToken(row.Accessor, row.Kind, row.ExpiresAt, row.UserId, Now, ScopeSet.FromStored(row.Scopes));
+        // A secret replaced by a rotation ends with its grace period (or with the token, if that comes first).
+        var endsAt = current || row.PreviousSecretEndsAt is not { } graceEnd || graceEnd > row.ExpiresAt ? row.ExpiresAt : graceEnd;
+        var token = new CachedToken(row.Accessor, row.Kind, endsAt, row.UserId, Now, ScopeSet.FromStored(row.Scopes));
         cache.Remember(key, token, user, generation);
         return new Resolved(token, user, false);
     }

@@ -114,10 +114,16 @@ public readonly record struct HashKey(ulong A, ulong B, ulong C, ulong D)
     }
 }
 
+/// <summary>A token as the validator remembers it. <see cref="ExpiresAt"/> is when this secret stops working: the token's
+/// expiry, or the end of a rotation's grace period for the secret a rotation replaced.</summary>
 /// <param name="Scopes">Null: the token has its owner's full rights.</param>
 public sealed record CachedToken(string Accessor, TokenKind Kind, DateTime ExpiresAt, string UserId, DateTime LoadedAt, ScopeSet? Scopes)
 {
     private LastPair? _lastPair;
+    private string? _expiresAtText;
+
+    /// <summary><see cref="ExpiresAt"/> in ISO 8601 UTC to the second, formatted once per cache entry for every answer's header.</summary>
+    public string ExpiresAtText => _expiresAtText ??= ExpiresAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>What this user token and <paramref name="appToken"/> both allow. Remembered for the last app token it was
     /// used with (the same instance every request while both stay cached), so a warm request intersects nothing.</summary>

@@ -55,6 +55,7 @@ public sealed class CliRunner(IServiceProvider services, TextWriter output, Text
                 "show" => tokens.Show(args, ct),
                 "expire" => tokens.Expire(args, ct),
                 "delete" => tokens.Delete(args, ct),
+                "rotate" => tokens.Rotate(args, ct),
                 _ => throw Unknown(args),
             };
         }

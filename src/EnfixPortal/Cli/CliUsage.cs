@@ -16,9 +16,12 @@ public static class CliUsage
           app-tokens list [--username U] [--status any|active|expired] [--text T] [--page N] [--per-page N]
           app-tokens show|expire|delete --id ID
               expire ends it now and keeps the record; delete removes it.
-          tokens create --username U [--seconds N] [--name X] [--scope S]...
+          app-tokens rotate --id ID [--grace SECONDS]
+              Gives the token a new secret, printed alone on the last line (shown once); the old secret keeps working
+              for SECONDS (default 0, at most Enfix:Tokens:MaxRotationGrace).
+                    tokens create --username U [--seconds N] [--name X] [--scope S]...
               Creates a token on behalf of U (OBO) and prints it alone on the last line (shown once).
-          tokens list|show|expire|delete ...
+          tokens list|show|expire|delete|rotate ...
               As for app-tokens, over login and OBO tokens.
           users create --username U --password P [--name N] [--email E] [--admin]
               Creates a user and prints the new user's id.

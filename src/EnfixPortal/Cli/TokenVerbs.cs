@@ -85,6 +85,30 @@ public sealed class TokenVerbs(IServiceProvider services, CliOutput output, Toke
             : await output.ShowAsync(Item(deleted.Value!), _ => $"Deleted {Noun} {deleted.Value!.Accessor}.");
     });
 
+    /// <summary>A new secret, printed once alone on the last line; the old one works for --grace seconds (default 0).</summary>
+    public Func<Task<int>> Rotate(CliArguments args, CancellationToken ct)
+    {
+        args.AllowOnly("id", "grace", "json");
+        var id = args.Required("id");
+        BigInteger? grace = null;
+        if (args.Optional("grace") is { } text)
+            grace = BigInteger.TryParse(text, out var parsed) ? parsed
+                : throw new CliUsageException("--grace must be a whole number of seconds, 0 or more.");
+        return async () =>
+        {
+            var rotated = await services.GetRequiredService<TokenRotation>().RotateAsync(_actor, family, id, new RotateTokenRequest(grace), ct);
+            if (rotated.Error is { } failed) return await output.FailAsync(failed);
+            var token = rotated.Value!;
+            var answer = new Dictionary<string, object?>
+            {
+                [family == TokenFamily.App ? "app_token" : "token"] = token.Secret, ["accessor"] = token.Token.Accessor,
+                ["grace_seconds"] = (long)(grace ?? 0),
+            };
+            return await output.ShowAsync(answer, _ => $"# New secret for {Noun} {token.Token.Accessor}; the old one works for " +
+                $"{grace ?? 0} more seconds. Shown once.\n{token.Secret}");
+        };
+    }
+
     private string Noun => family == TokenFamily.App ? "app token" : "token";
 
     private Func<Task<int>> OnOne(CliArguments args, Func<string, Task<int>> act)

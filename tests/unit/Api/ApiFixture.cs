@@ -74,7 +74,7 @@ public class ApiFixture : IAsyncLifetime
     {
         await using var db = await Get<IDbContextFactory<EnfixDbContext>>().CreateDbContextAsync();
         var tokens = await db.Tokens.OrderBy(t => t.Id)
-            .Select(t => $"{t.Accessor}|{t.Kind}|{t.Name}|{t.UserId}|{t.IssuedById}|{t.CreatedAt:O}|{t.ExpiresAt:O}|{t.Scopes}").ToListAsync();
+            .Select(t => $"{t.Accessor}|{t.Kind}|{t.Name}|{t.UserId}|{t.IssuedById}|{t.CreatedAt:O}|{t.ExpiresAt:O}|{t.Scopes}|{t.Hint}").ToListAsync();
         var users = await db.Users.OrderBy(u => u.Id)
             .Select(u => $"{u.Id}|{u.UserName}|{u.Email}|{u.DisplayName}|{u.IsActive}|{u.PasswordHash}|{u.SecurityStamp}").ToListAsync();
         var roles = await db.UserRoles.OrderBy(r => r.UserId).Select(r => $"{r.UserId}|{r.RoleId}").ToListAsync();

@@ -51,4 +51,30 @@ public sealed class TokenVerbTests : CliScript
         await RefusedAsync(2, "--scope needs a value each time it is given.", noun, "create", "--username", "carol", "--scope");
         Assert.Equal(2, (await JsonAsync(noun, "list", "--username", "carol")).AsArray().Count);
     }
+
+    [Theory]
+    [InlineData("app-tokens", "app_token")]
+    [InlineData("tokens", "token")]
+    public async Task RotateGivesANewSecretToTheSameRecord(string noun, string secretField)
+    {
+        await JsonAsync("users", "create", "--username", "carol", "--password", "C4rol-passw0rd!");
+        var created = await JsonAsync(noun, "create", "--username", "carol", "--name", "ci");
+        var (accessor, old) = (created["accessor"]!.GetValue<string>(), created[secretField]!.GetValue<string>());
+
+        var rotated = await JsonAsync(noun, "rotate", "--id", accessor, "--grace", "60");
+        var plain = await RunAsync(noun, "rotate", "--id", accessor);
+
+        var secret = rotated[secretField]!.GetValue<string>();
+        Assert.Matches("^[0-9a-f]{32}$", secret);
+        Assert.NotEqual(old, secret);
+        Assert.Equal(accessor, rotated["accessor"]!.GetValue<string>());
+        Assert.Equal(60, rotated["grace_seconds"]!.GetValue<long>());
+        Assert.Equal(0, plain.ExitCode);
+        var newest = plain.LastLine;
+        Assert.Equal("ci", (await JsonAsync(noun, "show", "--id", newest))["name"]!.GetValue<string>());
+        await RefusedAsync(1, "error: id:", noun, "show", "--id", secret);
+        await RefusedAsync(2, "--grace must be a whole number of seconds, 0 or more.", noun, "rotate", "--id", accessor, "--grace", "soon");
+        await RefusedAsync(1, "grace_seconds", noun, "rotate", "--id", accessor, "--grace", "604801");
+        await RefusedAsync(1, "error: id:", noun, "rotate", "--id", "0123456789abcdef01234567");
+    }
 }

@@ -43,6 +43,27 @@ public sealed class TwoNodeTests(TwoNodes nodes) : IClassFixture<TwoNodes>
     }
 
     [Fact]
+    public async Task ARotationOnNodeAKeepsTheOldSecretOnNodeBForTheGracePeriodOnly()
+    {
+        var pair = await nodes.NewPairAsync();
+        Assert.Equal(HttpStatusCode.OK, await TwoNodes.MeAsync(nodes.B, pair));
+
+        var sent = DateTime.UtcNow;
+        using var rotated = await TwoNodes.SendAsync(nodes.A, HttpMethod.Post, $"/api/v1/tokens/{pair.User.Token.Accessor}/rotate", nodes.Admin,
+            """{"grace_seconds": 3}""");
+
+        Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        var secret = System.Text.Json.JsonDocument.Parse(await rotated.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString()!;
+        var renewed = pair with { User = pair.User with { Secret = secret } };
+        Assert.Equal(HttpStatusCode.OK, await TwoNodes.MeAsync(nodes.B, renewed));
+        Assert.Equal(HttpStatusCode.OK, await TwoNodes.MeAsync(nodes.B, pair));
+        // Node B caches validations for an hour here; only the grace period's own end can refuse the old secret now.
+        Assert.True(await TwoNodes.RefusedWithinAsync(nodes.B, pair, TimeSpan.FromSeconds(5)), "node B still accepts the old secret after the grace period");
+        Assert.True(DateTime.UtcNow >= sent.AddSeconds(3), "node B refused the old secret before its grace period ended");
+        Assert.Equal(HttpStatusCode.OK, await TwoNodes.MeAsync(nodes.B, renewed));
+    }
+
+    [Fact]
     public async Task JunkOnTheChannelIsIgnoredWithoutEmptyingTheCache()
     {
         var (stale, other) = (await nodes.NewPairAsync(), await nodes.NewPairAsync());

@@ -83,6 +83,30 @@ public sealed class AppTokensPageTests : PortalTestContext
     }
 
     [Fact]
+    public async Task RegenerateShowsTheNewSecretOnceAndTheOldOneWorksForTheGraceChosen()
+    {
+        var token = await CreateAsync("regenerate-me");
+        var user = await Harness.CreateOboTokenAsync(Harness.AdminActor);
+        var page = RenderPage("regenerate-me");
+
+        var asking = Row(page, "regenerate-me").QuerySelector("button[aria-label^='Regenerate']")!.ClickAsync(new());
+        await Dialogs.WaitForAssertionAsync(() => Assert.Contains("Old secret keeps working", Dialogs.Markup));
+        var select = Dialogs.FindComponent<MudBlazor.MudSelect<long>>();
+        await Dialogs.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(86_400L));
+        await Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Regenerate").ClickAsync(new());
+        await Dialogs.WaitForAssertionAsync(() => Assert.Contains("the old one works for 1 day more", Dialogs.Markup));
+        var secret = Dialogs.Find("#new-secret").GetAttribute("value")!;
+        await Dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Done").ClickAsync(new());
+        await asking.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.NotEqual(token.Secret, secret);
+        var validator = Harness.Get<TokenValidator>();
+        Assert.True((await validator.ValidateAsync(secret, user.Secret)).Succeeded);
+        Assert.True((await validator.ValidateAsync(token.Secret, user.Secret)).Succeeded);
+        page.WaitForAssertion(() => Assert.Contains(secret[..4], Row(page, "regenerate-me").TextContent));
+    }
+
+    [Fact]
     public async Task RevokeAsksFirstThenDeletesTheToken()
     {
         await CreateAsync("revoke-me");

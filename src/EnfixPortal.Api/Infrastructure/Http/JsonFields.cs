@@ -60,14 +60,14 @@ public sealed class JsonFields
     }
 
     /// <summary>An integer of any size, written without fraction or exponent; null, strings and 86400.0 are refused.</summary>
-    public BigInteger? Integer(string name)
+    public BigInteger? Integer(string name, string? message = null)
     {
         if (!_body.TryGetProperty(name, out var value)) return null;
         var raw = value.ValueKind == JsonValueKind.Number ? value.GetRawText() : null;
         if (raw is not null && raw.IndexOfAny(['.', 'e', 'E']) < 0
             && BigInteger.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
             return number;
-        Fail(name, $"{name} must be a whole number of seconds written without a fraction or exponent, such as 86400 (or -1 to expire now).");
+        Fail(name, message ?? $"{name} must be a whole number of seconds written without a fraction or exponent, such as 86400 (or -1 to expire now).");
         return null;
     }
 

@@ -20,6 +20,8 @@ public sealed class TokenAuthentication(RequestDelegate next, TokenValidator val
     public const string AuthenticationType = "EnfixToken";
     public const string AppTokenHeader = "App-Token";
     public const string UserTokenHeader = "Token";
+    /// <summary>On every authenticated answer: when the pair stops working (the earlier expiry of the two tokens).</summary>
+    public const string ExpiresAtHeader = "Enfix-Token-Expires-At";
 
     /// <summary>One principal per cached user, made on its first request and dropped with it: the validation cache replaces
     /// the <see cref="CachedUser"/> whenever the user changes, so a principal never outlives the user it describes. Nothing
@@ -52,6 +54,7 @@ public sealed class TokenAuthentication(RequestDelegate next, TokenValidator val
             return;
         }
         var caller = validated.Value!;
+        http.Response.Headers[ExpiresAtHeader] = caller.EndsFirst.ExpiresAtText;
         if (access == ApiAccess.Admin && !caller.IsAdmin)
         {
             await ApiError.From(ServiceError.Forbidden("Only an administrator may do this.")).ExecuteAsync(http);

@@ -24,6 +24,9 @@ internal sealed class TokenConfiguration : IEntityTypeConfiguration<Token>
         // A token's children: what an early expiry of the parent reaches.
         token.HasIndex(t => t.CreatedByTokenAccessor);
         token.HasIndex(t => t.SecretHash).IsUnique();
+        token.Property(t => t.PreviousSecretHash).HasMaxLength(32);
+        // The validator looks a secret up by its hash among the current and the rotated-out secrets.
+        token.HasIndex(t => t.PreviousSecretHash).IsUnique();
         // Grid and list queries, newest first or by expiry: per family, per kind, per owner. (Kind, ExpiresAt) also
         // serves the purge of old login tokens; (Family, ExpiresAt) the dashboard's active and expiring counts.
         token.HasIndex(t => new { t.Family, t.CreatedAt });

@@ -4,7 +4,7 @@ using MudBlazor;
 
 namespace EnfixPortal.Components.Pages.Tokens;
 
-/// <summary>The grid's actions: create, expire, change expiry and revoke, one token or the ticked ones.</summary>
+/// <summary>The grid's actions: create, expire, change expiry, regenerate and revoke, one token or the ticked ones.</summary>
 public partial class TokenGrid
 {
     private async Task CreateAsync()
@@ -30,6 +30,15 @@ public partial class TokenGrid
             new DialogParameters<ChangeExpiryDialog> { { d => d.Token, token }, { d => d.Family, Family } },
             new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
         if (await dialog.Result is { Canceled: false }) await ReportAsync(null, $"Changed the expiry of {Label(token)}.");
+    }
+
+    private async Task RegenerateAsync(TokenView token)
+    {
+        var dialog = await Dialogs.ShowAsync<RotateTokenDialog>($"Regenerate {Label(token)}",
+            new DialogParameters<RotateTokenDialog> { { d => d.Token, token }, { d => d.Family, Family } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false });
+        await dialog.Result;
+        await ReloadAsync();
     }
 
     private async Task RevokeAsync(TokenView token)

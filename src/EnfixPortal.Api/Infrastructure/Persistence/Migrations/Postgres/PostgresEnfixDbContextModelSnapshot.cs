@@ -177,6 +177,13 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .UseCollation("C");
 
+                    b.Property<long?>("PreviousSecretEndsAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("PreviousSecretHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
                     b.Property<string>("Scopes")
                         .HasMaxLength(5049)
                         .HasColumnType("character varying(5049)");
@@ -199,6 +206,9 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("CreatedByTokenAccessor");
 
                     b.HasIndex("Hint");
+
+                    b.HasIndex("PreviousSecretHash")
+                        .IsUnique();
 
                     b.HasIndex("SecretHash")
                         .IsUnique();

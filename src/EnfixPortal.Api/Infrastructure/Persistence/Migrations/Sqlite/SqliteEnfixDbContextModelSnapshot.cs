@@ -166,6 +166,13 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PreviousSecretEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("PreviousSecretHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Scopes")
                         .HasMaxLength(5049)
                         .HasColumnType("TEXT");
@@ -188,6 +195,9 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("CreatedByTokenAccessor");
 
                     b.HasIndex("Hint");
+
+                    b.HasIndex("PreviousSecretHash")
+                        .IsUnique();
 
                     b.HasIndex("SecretHash")
                         .IsUnique();

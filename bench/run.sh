@@ -4,15 +4,15 @@
 # ratios and the server's CPU time per request, measured side by side with the identity-bearer peer
 # (bench/peers/identity-bearer) in this one run (see docs/performance.md for the targets).
 #   bench/run.sh            all four figures, including the 1,000,000 + 1,000,000 token scale run (minutes)
-#   bench/run.sh --quick    figures 1-3 only
+#   bench/run.sh --quick    figures 1-3 only (figure 1 also measures the forward-auth check beside /me)
 # Env: DURATION (wrk seconds per run, default 10), WARMUP (seconds of load before each measured pair, default 10;
 #      LOGIN_WARMUP for the logins, default 60),
 #      ROUNDS (alternating measurements of each figure, best counts; default 5), CONNECTIONS (default 32),
-#      PORT (default 5391), PEER_PORT (5392).
+#      PORT (default 5391), PEER_PORT (5392), WORK (scratch folder, default /tmp/enfix-bench).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
-WORK=/tmp/enfix-bench
+WORK=${WORK:-/tmp/enfix-bench}
 DURATION=${DURATION:-10}
 LOGIN_WARMUP=${LOGIN_WARMUP:-60}
 ROUNDS=${ROUNDS:-5}
@@ -91,7 +91,8 @@ per_round() { # "r1 r2 ...": the ratio of two commands' results within each roun
 # Our two endpoints, /me with the pair in APP and TOKEN (set by sign_in for the running server).
 healthz() { rps "$BASE/healthz"; }
 me() { rps_and_cpu me "$server_pid" -H "App-Token: $APP" -H "Token: $TOKEN" "$BASE/api/v1/me"; }
-warm_ours() { warm "$BASE/healthz"; warm -H "App-Token: $APP" -H "Token: $TOKEN" "$BASE/api/v1/me"; }
+check() { rps_and_cpu check "$server_pid" -H "App-Token: $APP" -H "Token: $TOKEN" "$BASE/api/v1/auth/check"; }  # forward-auth
+warm_ours() { warm "$BASE/healthz"; warm -H "App-Token: $APP" -H "Token: $TOKEN" "$BASE/api/v1/me"; warm -H "App-Token: $APP" -H "Token: $TOKEN" "$BASE/api/v1/auth/check"; }
 auth_overhead() { warm_ours; rounds healthz me; }  # "healthz_rps me_rps"
 
 : >"$WORK/wrk.log"; : >"$WORK/rounds.log"; : >"$WORK/cpu.log"
@@ -108,7 +109,7 @@ BEARER=$(bash "$ROOT/bench/peers/identity-bearer/run.sh" "$PEER_PORT" 2>/dev/nul
 peer_healthz() { rps "$PEER/healthz"; }
 peer_me() { rps_and_cpu peer_me "$(cat /tmp/peer-identity-bearer/pid)" -H "Authorization: Bearer $BEARER" "$PEER/me"; }
 warm_ours; warm "$PEER/healthz"; warm -H "Authorization: Bearer $BEARER" "$PEER/me"
-read -r H1 M1 PH PM < <(rounds healthz me peer_healthz peer_me)
+read -r H1 M1 C1 PH PM < <(rounds healthz me check peer_healthz peer_me)
 kill "$(cat /tmp/peer-identity-bearer/pid)" 2>/dev/null || true
 
 echo "1b. a good client under a flood of unknown tokens" >&2
@@ -182,6 +183,10 @@ report "machine" "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/10485
 report "1. GET /healthz (req/s)" "$H1"
 report "   GET /api/v1/me, two tokens (req/s)" "$M1"
 report "   ratio me / healthz (target >= 0.80)" "$(ratio "$M1" "$H1")"
+report "   GET /api/v1/auth/check, forward-auth (req/s)" "$C1"
+report "   ratio check / me (target >= 0.90)" "$(ratio "$C1" "$M1")"
+report "   check / me within each round" "$(per_round check me)"
+report "   server CPU per check (us, median of rounds)" "$(median_cpu check)"
 report "   peer identity-bearer /healthz, /me (req/s)" "$PH, $PM"
 report "   peer ratio me / healthz" "$(ratio "$PM" "$PH")"
 report "   ours / peer's me (target >= 2)" "$(ratio "$M1" "$PM")"

@@ -11,6 +11,20 @@ namespace EnfixPortal.Tests.Portal;
 public sealed class UserDialogsTests : PortalTestContext
 {
     [Fact]
+    public async Task BothPasswordDialogsStateTheConfiguredRulesBeforeAnythingIsTyped()
+    {
+        var jack = await Harness.CreateUserAsync("jack");
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        var length = Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Identity.IdentityOptions>>().Value.Password.RequiredLength;
+        var rules = $"At least {length} characters, with a lowercase letter, an uppercase letter, a digit and a symbol such as ! or -.";
+
+        await Dialogs.InvokeAsync(() => dialogs.ShowAsync<CreateUserDialog>("New user"));
+        Dialogs.WaitForAssertion(() => Assert.Contains(rules, Dialogs.Find(".mud-input-helper-text").TextContent));
+        await Dialogs.InvokeAsync(() => dialogs.ShowAsync<ResetPasswordDialog>("Reset", new DialogParameters<ResetPasswordDialog> { { d => d.User, jack } }));
+        Dialogs.WaitForAssertion(() => Assert.Contains(rules, Dialogs.FindAll(".mud-input-helper-text").Last().TextContent));
+    }
+
+    [Fact]
     public async Task CreatingAUserWithAWeakPasswordShowsWhyUnderThePassword()
     {
         await Dialogs.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<CreateUserDialog>("New user"));

@@ -30,6 +30,17 @@ public sealed class UsersPageTests : PortalTestContext
     }
 
     [Fact]
+    public void NewUserSitsInTheToolbarAboveTheGridAsNewAppTokenDoes()
+    {
+        var users = RenderPage("admin");
+        var tokens = Render<EnfixPortal.Components.Pages.Tokens.AppTokens>();
+        tokens.WaitForAssertion(() => Assert.Contains("New app token", tokens.Markup));
+
+        Assert.Equal("New user", users.Find(".mud-toolbar > button:first-child").TextContent.Trim());
+        Assert.Equal("New app token", tokens.Find(".mud-toolbar > button:first-child").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task UsersAreListedWithTheirActiveTokenCounts()
     {
         await UserWithTokensAsync("carol");

@@ -41,4 +41,7 @@ public static class AuditActions
     public const string UserTokensRevoked = "user.tokens_revoked";
     public const string SessionEnded = "session.ended";
     public const string UserSessionsEnded = "user.sessions_ended";
+    public const string WebhookCreated = "webhook.created";
+    public const string WebhookUpdated = "webhook.updated";
+    public const string WebhookDeleted = "webhook.deleted";
 }

@@ -4,6 +4,7 @@ using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Sessions;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class CoreServices
         services.BindSettings<BootstrapOptions>(BootstrapOptions.Section);
         services.BindSettings<LockoutSettings>(LockoutSettings.Section);
         services.BindSettings<PasswordSettings>(PasswordSettings.Section);
+        services.BindSettings<WebhookSettings>(WebhookSettings.Section);
         services.AddEnfixPersistence(configuration);
 
         services.AddAuthentication();
@@ -69,6 +71,15 @@ public static class CoreServices
         services.AddSingleton<DatabaseBackup>();
         services.AddHostedService<TokenUsageFlusher>();
         services.AddHostedService<DatabaseMaintenance>();
+        services.AddSingleton<WebhookOutbox>();
+        services.AddSingleton<TokenEvents>();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<WebhookAddresses>();
+        services.AddSingleton<WebhookService>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddSingleton<ExpiryAnnouncements>();
+        services.AddSingleton<WebhookRound>();
+        services.AddHostedService<WebhookSender>();
         return services;
     }
 }

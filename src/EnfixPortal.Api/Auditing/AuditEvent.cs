@@ -27,6 +27,8 @@ public static class AuditActions
     public const string TokenExpiryChanged = "token.expiry_changed";
     public const string TokenRenamed = "token.renamed";
     public const string TokenDeleted = "token.deleted";
+    /// <summary>Expired by the idle policy (<c>Enfix:Tokens:IdleExpiry</c>), not by a person.</summary>
+    public const string TokenIdleExpired = "token.idle_expired";
     public const string LoginSucceeded = "login.succeeded";
     public const string LoginFailed = "login.failed";
     public const string LoginLockedOut = "login.locked_out";

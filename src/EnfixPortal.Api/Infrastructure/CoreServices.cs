@@ -68,6 +68,7 @@ public static class CoreServices
         services.AddSingleton<UserNames>();
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<AdminBootstrapper>(sp, Console.Out));
         services.AddSingleton<ExpiredTokenPurge>();
+        services.AddSingleton<IdleTokenExpiry>();
         services.AddSingleton<DatabaseBackup>();
         services.AddHostedService<TokenUsageFlusher>();
         services.AddHostedService<DatabaseMaintenance>();

@@ -48,6 +48,18 @@ public sealed class TokenEvents(WebhookOutbox outbox, TimeProvider time, IDbCont
         }
     }
 
+    /// <summary>Tokens expired by a policy rather than by their expiry date (<paramref name="reason"/>, such as <c>idle</c>),
+    /// marked as announced so that they are not announced again when the expiry scan comes by.</summary>
+    public async Task ExpiredAsync(EnfixDbContext db, IReadOnlyCollection<Token> tokens, string reason, CancellationToken ct = default)
+    {
+        var subscribers = await WebhookOutbox.SubscribersAsync(db, ct);
+        foreach (var token in tokens)
+        {
+            db.TokenNotices.Add(new TokenNotice { TokenId = token.Id, DaysBefore = 0, ExpiresAt = token.ExpiresAt, At = time.GetUtcNow().UtcDateTime });
+            outbox.Add(db, subscribers, WebhookEventTypes.TokenExpired, Describe(token, null) with { Reason = reason });
+        }
+    }
+
     public static TokenEventData Describe(Token token, string? userName) => new(
         token.Accessor, token.Family == TokenFamily.App ? "app_token" : "user_token",
         token.Kind switch { TokenKind.App => "app", TokenKind.Login => "login", _ => "obo" },

@@ -2,6 +2,7 @@ using EnfixPortal.Api.Gateway;
 using EnfixPortal.Api.Infrastructure.Http;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
@@ -74,6 +75,7 @@ public static class ApiRegistration
         api.MapAppTokens();
         api.MapUserTokens();
         api.MapUsers();
+        api.MapWebhooks();
         app.MapApiNotFound();
         app.MapApiDocs();
         return app;

@@ -28,6 +28,8 @@ public static class AuditActions
     public const string TokenRenamed = "token.renamed";
     public const string TokenDeleted = "token.deleted";
     public const string TokenRotated = "token.rotated";
+    /// <summary>Expired by the idle policy (<c>Enfix:Tokens:IdleExpiry</c>), not by a person.</summary>
+    public const string TokenIdleExpired = "token.idle_expired";
     public const string LoginSucceeded = "login.succeeded";
     public const string LoginFailed = "login.failed";
     public const string LoginLockedOut = "login.locked_out";
@@ -42,4 +44,7 @@ public static class AuditActions
     public const string UserTokensRevoked = "user.tokens_revoked";
     public const string SessionEnded = "session.ended";
     public const string UserSessionsEnded = "user.sessions_ended";
+    public const string WebhookCreated = "webhook.created";
+    public const string WebhookUpdated = "webhook.updated";
+    public const string WebhookDeleted = "webhook.deleted";
 }

@@ -4,6 +4,7 @@ using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Sessions;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class CoreServices
         services.BindSettings<BootstrapOptions>(BootstrapOptions.Section);
         services.BindSettings<LockoutSettings>(LockoutSettings.Section);
         services.BindSettings<PasswordSettings>(PasswordSettings.Section);
+        services.BindSettings<WebhookSettings>(WebhookSettings.Section);
         services.AddEnfixPersistence(configuration);
 
         services.AddAuthentication();
@@ -67,12 +69,22 @@ public static class CoreServices
         services.AddSingleton<UserNames>();
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<AdminBootstrapper>(sp, Console.Out));
         services.AddSingleton<ExpiredTokenPurge>();
+        services.AddSingleton<IdleTokenExpiry>();
         services.AddSingleton<DatabaseBackup>();
         services.AddHostedService<TokenUsageFlusher>();
         services.AddSingleton<TokenIntrospection>();
         services.AddSingleton<IntrospectionAudit>();
         services.AddHostedService<IntrospectionAuditFlusher>();
         services.AddHostedService<DatabaseMaintenance>();
+        services.AddSingleton<WebhookOutbox>();
+        services.AddSingleton<TokenEvents>();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<WebhookAddresses>();
+        services.AddSingleton<WebhookService>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddSingleton<ExpiryAnnouncements>();
+        services.AddSingleton<WebhookRound>();
+        services.AddHostedService<WebhookSender>();
         return services;
     }
 }

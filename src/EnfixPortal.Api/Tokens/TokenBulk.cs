@@ -1,12 +1,14 @@
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Api.Tokens;
 
 /// <summary>Changes to many tokens at once: the portal's multi-select and a user's "revoke all".</summary>
-public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, AuditLog audit, TokenRevocations revocations)
+public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, AuditLog audit, TokenRevocations revocations,
+    TokenEvents events, WebhookOutbox outbox)
 {
     /// <summary>Expires every active token of a user (kinds given, or all), keeping the records. Returns how many.</summary>
     public async Task<ServiceResult<int>> ExpireAllForUserAsync(Actor actor, string userId, IReadOnlyCollection<TokenKind>? kinds = null, CancellationToken ct = default)
@@ -17,12 +19,15 @@ public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeP
         var tokens = db.Tokens.Where(t => t.UserId == userId && t.ExpiresAt > now);
         if (kinds is not null) tokens = tokens.Where(t => kinds.Contains(t.Kind));
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var count = await tokens.ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, now), ct);
-        db.AuditEvents.Add(audit.For(actor, AuditActions.UserTokensRevoked, targetUserId: userId, detail: $"expired={count}"));
+        var ending = await tokens.Include(t => t.User).ToListAsync(ct);
+        foreach (var token in ending) token.ExpiresAt = now;
+        db.AuditEvents.Add(audit.For(actor, AuditActions.UserTokensRevoked, targetUserId: userId, detail: $"expired={ending.Count}"));
+        await events.RevokedAsync(db, ending, deleted: false, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         revocations.RevokeUser(userId);
-        return count;
+        outbox.Wake();
+        return ending.Count;
     }
 
     /// <summary>Expires every active user token (login and OBO) of a user inside the caller's transaction, which raises
@@ -49,8 +54,9 @@ public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeP
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var tokens = await db.Tokens.OfFamily(family).Where(t => accessors.Contains(t.Accessor)).ToListAsync(ct);
+        var tokens = await db.Tokens.OfFamily(family).Include(t => t.User).Where(t => accessors.Contains(t.Accessor)).ToListAsync(ct);
         tokens.RemoveAll(t => !actor.MayActFor(t.UserId));
+        var active = tokens.Where(t => t.ExpiresAt > now).ToList();
         foreach (var token in tokens)
         {
             if (delete) db.Tokens.Remove(token);
@@ -58,6 +64,7 @@ public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeP
             db.AuditEvents.Add(audit.For(actor, delete ? AuditActions.TokenDeleted : AuditActions.TokenExpiryChanged,
                 targetAccessor: token.Accessor, targetUserId: token.UserId, detail: delete ? null : $"expires_at={token.ExpiresAt:O}"));
         }
+        await events.RevokedAsync(db, active, delete, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         var capped = new List<byte[]>();
@@ -66,6 +73,7 @@ public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeP
         await transaction.CommitAsync(ct);
         foreach (var token in tokens) revocations.Revoke(token);
         foreach (var hash in capped) revocations.Revoke(hash);
+        outbox.Wake();
         return tokens.Count;
     }
 }

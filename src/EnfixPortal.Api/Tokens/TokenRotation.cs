@@ -3,6 +3,7 @@ using System.Numerics;
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ namespace EnfixPortal.Api.Tokens;
 /// most two working secrets, so a second rotation inside a grace period ends the oldest at once.</summary>
 public sealed class TokenRotation(
     IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, IOptionsMonitor<TokenSettings> options,
-    AuditLog audit, TokenRevocations revocations)
+    AuditLog audit, TokenRevocations revocations, TokenEvents events, WebhookOutbox outbox)
 {
     public const string GraceField = "grace_seconds";
 
@@ -42,14 +43,16 @@ public sealed class TokenRotation(
             if (updated == 0) return ServiceError.Conflict("id", "Another request rotated or deleted this token at the same moment; try again.");
             db.AuditEvents.Add(audit.For(actor, AuditActions.TokenRotated, targetAccessor: token.Accessor, targetUserId: token.UserId,
                 detail: $"grace_seconds={(long)grace.Value.TotalSeconds}" + (previousEndsAt is { } ends ? $" previous_secret_ends_at={ends:O}" : "")));
+            token.Hint = hint;
+            await events.RotatedAsync(db, token, token.User?.UserName, (long)grace.Value.TotalSeconds, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
         // Every node forgets both older secrets; the replaced one is then read again with its grace period as its end.
         revocations.Revoke(replaced);
         if (dropped is not null) revocations.Revoke(dropped);
-        (token.SecretHash, token.Hint, token.PreviousSecretHash, token.PreviousSecretEndsAt) = (hash, hint, previous, previousEndsAt);
-        // The one place a "token.rotated" notification to the outside would be raised, after the commit.
+        outbox.Wake();
+        (token.SecretHash, token.PreviousSecretHash, token.PreviousSecretEndsAt) = (hash, previous, previousEndsAt);
         return new CreatedToken(secret, TokenMapping.ToView(token, token.User?.UserName, now));
     }
 

@@ -2,6 +2,7 @@ using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,8 @@ namespace EnfixPortal.Api.Tokens;
 /// <summary>Creates, changes and deletes app and user tokens for every door, each change with its audit event.</summary>
 public sealed class TokenService(
     IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, IOptionsMonitor<TokenSettings> options,
-    AuditLog audit, TokenRevocations revocations, TokenInserts inserts)
+    AuditLog audit, TokenRevocations revocations, TokenInserts inserts,
+    TokenEvents events, WebhookOutbox outbox)
 {
     public const string MalformedUserId = "One or more IDs are not formatted correctly.";
 
@@ -51,6 +53,7 @@ public sealed class TokenService(
             token.ExpiresAt = expiry.Value;
             db.AuditEvents.Add(audit.For(actor, AuditActions.TokenExpiryChanged, targetAccessor: token.Accessor, targetUserId: token.UserId,
                 detail: $"expires_at={token.ExpiresAt:O}"));
+            if (before > now && token.ExpiresAt <= now) await events.RevokedAsync(db, [token], deleted: false, ct);
         }
         if (change.SetName)
         {
@@ -60,6 +63,7 @@ public sealed class TokenService(
             db.AuditEvents.Add(audit.For(actor, AuditActions.TokenRenamed, targetAccessor: token.Accessor, targetUserId: token.UserId));
         }
         if (!await SaveAsync(db, actor, token, token.ExpiresAt < before ? token.ExpiresAt : null, ct)) return TokenLookup.NotFound(family);
+        outbox.Wake();
         return TokenMapping.ToView(token, token.User?.UserName, now);
     }
 
@@ -71,8 +75,10 @@ public sealed class TokenService(
         var token = found.Value!;
         db.Tokens.Remove(token);
         db.AuditEvents.Add(audit.For(actor, AuditActions.TokenDeleted, targetAccessor: token.Accessor, targetUserId: token.UserId));
+        if (token.ExpiresAt > Now) await events.RevokedAsync(db, [token], deleted: true, ct);
         if (!await TokenLookup.SaveUnlessGoneAsync(db, ct)) return TokenLookup.NotFound(family);
         revocations.Revoke(token);
+        outbox.Wake();
         return TokenMapping.ToView(token, token.User?.UserName, Now);
     }
 
@@ -129,6 +135,7 @@ public sealed class TokenService(
         token.Scopes = scopes.Value?.Text;
         await inserts.AddAsync(token, [audit.For(actor, kind == TokenKind.App ? AuditActions.AppTokenCreated : AuditActions.UserTokenCreated,
             targetAccessor: token.Accessor, targetUserId: ownerId, detail: TokenScopes.AuditDetail(scopes.Value))]);
+        await events.CreatedAsync(token, owner.Value.UserName, ct);
         return new CreatedToken(secret, TokenMapping.ToView(token, owner.Value.UserName, now));
     }
 

@@ -25,6 +25,8 @@ public sealed class TokenSettings : IValidatableObject
     public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromHours(1);
     /// <summary>How long a validated token is trusted from memory at most, should a change notice ever be missed.</summary>
     public TimeSpan ValidationCacheLifetime { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>App and OBO tokens unused this long are expired by the maintenance loop (record kept); off when unset.</summary>
+    public TimeSpan? IdleExpiry { get; set; }
     [Range(1, 10_000_000, ErrorMessage = "Enfix:Tokens:ValidationCacheSize must be between 1 and 10000000.")]
     public int ValidationCacheSize { get; set; } = 100_000;
 
@@ -58,6 +60,8 @@ public sealed class TokenSettings : IValidatableObject
             if (value <= TimeSpan.Zero || value > TimeSpan.FromDays(3_000_000))
                 yield return new ValidationResult($"{Section}:{name} must be a positive duration such as 1.00:00:00 (one day); it was {value}.", [name]);
         }
+        if (IdleExpiry is { } idle && (idle < TimeSpan.FromHours(1) || idle > TimeSpan.FromDays(3_000_000)))
+            yield return new ValidationResult($"{Section}:{nameof(IdleExpiry)} must be at least one hour, such as 90.00:00:00; it was {idle}.", [nameof(IdleExpiry)]);
         foreach (var (name, lifetime, maxName, max) in new[]
         {
             (nameof(AppTokenLifetime), AppTokenLifetime, nameof(MaxAppTokenLifetime), MaxAppTokenLifetime),

@@ -2,6 +2,7 @@ using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,8 @@ namespace EnfixPortal.Api.Users;
 /// <summary>Checks a username and password for every sign-in door (API login, portal, ...), with two lockouts: per account
 /// and client address (<see cref="AddressLockout"/>), and account-wide after many more failures (Identity's lockout).
 /// Unknown user, wrong password, locked-out or deactivated user all get the same answer after the same hash work.</summary>
-public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, EnfixMetrics metrics, AddressLockout addressLockout)
+public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, EnfixMetrics metrics, AddressLockout addressLockout,
+    WebhookOutbox outbox)
 {
     public const string Refused = "The username or password is incorrect, or the account is locked; try again later.";
     public const string NotAdmin = "not an administrator";
@@ -64,7 +66,7 @@ public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, 
             await WriteLockoutAsync(db, user, manager.AccessFailedAsync, ct);
             var addressLocked = await addressLockout.CountFailureAsync(db, user.Id, actor.ClientAddress, ct);
             return addressLocked || await manager.IsLockedOutAsync(user)
-                ? await RefuseAsync(db, attempt, AuditActions.LoginLockedOut, null, ct)
+                ? await RefuseAsync(db, attempt, AuditActions.LoginLockedOut, null, ct, lockoutBegins: true)
                 : await RefuseAsync(db, attempt, AuditActions.LoginFailed, "wrong password", ct);
         }
         if (!user.IsActive)
@@ -102,18 +104,27 @@ public sealed class PasswordSignIn(IServiceScopeFactory scopes, AuditLog audit, 
         }
     }
 
-    private async Task<ServiceError> RefuseAsync(EnfixDbContext db, Actor attempt, string action, string? detail, CancellationToken ct)
+    /// <param name="lockoutBegins">This failure locked the account: announced to webhooks (the attempts refused while it
+    /// stays locked are not).</param>
+    private async Task<ServiceError> RefuseAsync(EnfixDbContext db, Actor attempt, string action, string? detail, CancellationToken ct,
+        bool lockoutBegins = false)
     {
-        await WriteEventAsync(db, audit.For(attempt, action, AuditOutcome.Failure, targetUserId: attempt.UserId, detail: detail), ct);
+        var lockedOut = lockoutBegins
+            ? new UserEventData(new EventUser(attempt.UserId!, attempt.UserName), attempt.ClientAddress, attempt.Door.ToString().ToLowerInvariant())
+            : null;
+        await WriteEventAsync(db, audit.For(attempt, action, AuditOutcome.Failure, targetUserId: attempt.UserId, detail: detail), ct,
+            lockedOut is null ? null : () => outbox.AddAsync(db, WebhookEventTypes.LoginLockedOut, lockedOut, ct));
+        if (lockedOut is not null) outbox.Wake();
         metrics.Login(action == AuditActions.LoginLockedOut ? "lockout" : "failure");
         return ServiceError.Unauthenticated("credentials", Refused);
     }
 
     /// <summary>The sign-in's audit event alone (the user's lockout fields, tracked here, were saved already).</summary>
-    private static async Task WriteEventAsync(EnfixDbContext db, AuditEvent auditEvent, CancellationToken ct)
+    private static async Task WriteEventAsync(EnfixDbContext db, AuditEvent auditEvent, CancellationToken ct, Func<Task>? alsoWrite = null)
     {
         db.ChangeTracker.Clear();
         db.AuditEvents.Add(auditEvent);
+        if (alsoWrite is not null) await alsoWrite();
         await db.SaveChangesAsync(ct);
     }
 

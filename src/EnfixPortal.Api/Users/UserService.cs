@@ -3,6 +3,7 @@ using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,7 @@ namespace EnfixPortal.Api.Users;
 /// <summary>Creates and changes users through ASP.NET Core Identity. Each call takes a fresh scope, so a long-lived
 /// portal circuit never works on a stale user. Deactivation, deletion and password resets reach the tokens at once.</summary>
 public sealed class UserService(IServiceScopeFactory scopes, TimeProvider time, AuditLog audit, TokenBulk tokens,
-    TokenRevocations revocations, UserQueries queries)
+    TokenRevocations revocations, UserQueries queries, WebhookOutbox outbox)
 {
     public async Task<ServiceResult<UserView>> CreateAsync(Actor actor, CreateUserRequest request, CancellationToken ct = default)
     {
@@ -60,6 +61,7 @@ public sealed class UserService(IServiceScopeFactory scopes, TimeProvider time, 
         {
             user.IsActive = active;
             events.Add((active ? AuditActions.UserReactivated : AuditActions.UserDeactivated, null));
+            if (!active) await outbox.AddAsync(db, WebhookEventTypes.UserDeactivated, new UserEventData(new EventUser(user.Id, user.UserName)), ct);
         }
         if (change.Admin is { } admin && admin != wasAdmin)
         {
@@ -85,6 +87,7 @@ public sealed class UserService(IServiceScopeFactory scopes, TimeProvider time, 
         await transaction.CommitAsync(ct);
 
         revocations.RevokeUser(user.Id);
+        outbox.Wake();
         return await queries.GetAsync(actor, user.Id, ct);
     }
 

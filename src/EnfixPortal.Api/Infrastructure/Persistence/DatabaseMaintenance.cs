@@ -7,9 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace EnfixPortal.Api.Infrastructure.Persistence;
 
-/// <summary>Hourly (setting Enfix:Tokens:MaintenanceInterval): purges old login tokens and, on SQLite, refreshes the
+/// <summary>Hourly (setting Enfix:Tokens:MaintenanceInterval): purges old login tokens, expires idle tokens (when
+/// Enfix:Tokens:IdleExpiry is set) and, on SQLite, refreshes the
 /// planner's statistics (PRAGMA optimize) so that grid queries keep choosing the index that avoids a sort.</summary>
-public sealed class DatabaseMaintenance(ExpiredTokenPurge purge, IDbContextFactory<EnfixDbContext> dbFactory,
+public sealed class DatabaseMaintenance(ExpiredTokenPurge purge, IdleTokenExpiry idleExpiry, IDbContextFactory<EnfixDbContext> dbFactory,
     IOptions<TokenSettings> settings, ILogger<DatabaseMaintenance> logger) : BackgroundService
 {
     public static async Task OptimizeAsync(IDbContextFactory<EnfixDbContext> dbFactory, CancellationToken ct)
@@ -30,6 +31,8 @@ public sealed class DatabaseMaintenance(ExpiredTokenPurge purge, IDbContextFacto
                 {
                     var purged = await purge.RunAsync(ct: stoppingToken);
                     if (purged > 0) logger.LogInformation("Purged {Count} expired login tokens", purged);
+                    var idle = await idleExpiry.RunAsync(ct: stoppingToken);
+                    if (idle > 0) logger.LogInformation("Expired {Count} tokens unused for longer than Enfix:Tokens:IdleExpiry", idle);
                     await OptimizeAsync(dbFactory, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

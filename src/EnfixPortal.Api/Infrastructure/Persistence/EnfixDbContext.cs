@@ -2,6 +2,7 @@ using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Sessions;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,6 +19,9 @@ public abstract class EnfixDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<PortalSession> PortalSessions => Set<PortalSession>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+    public DbSet<Webhook> Webhooks => Set<Webhook>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<TokenNotice> TokenNotices => Set<TokenNotice>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -39,5 +43,8 @@ public abstract class EnfixDbContext(DbContextOptions options) : IdentityDbConte
         builder.ApplyConfiguration(new AuditEventConfiguration());
         builder.ApplyConfiguration(new PortalSessionConfiguration());
         builder.ApplyConfiguration(new SignInFailureConfiguration());
+        builder.ApplyConfiguration(new WebhookConfiguration());
+        builder.ApplyConfiguration(new WebhookDeliveryConfiguration());
+        builder.ApplyConfiguration(new TokenNoticeConfiguration());
     }
 }

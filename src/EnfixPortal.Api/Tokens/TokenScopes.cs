@@ -28,6 +28,10 @@ public static class TokenScopes
         if (lacking.Count > 0)
             return ServiceError.Validation(Field, $"The tokens of this request do not carry {string.Join(", ", lacking)}; " +
                 "a token cannot be given a scope that the tokens creating it lack.");
+        // Introspection answers about other users' tokens: only an administrator hands that right out (a scoped request
+        // may pass on an introspect scope it was given).
+        if (actor.Scopes is null && !actor.IsAdmin && parsed.Value!.Contains(BuiltInScopes.Introspect))
+            return ServiceError.Forbidden($"Only an administrator may give a token the {BuiltInScopes.Introspect} scope.");
         return parsed.Value;
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using EnfixPortal.Api.Auditing;
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Tests.Api;
@@ -86,7 +87,7 @@ public abstract class IntrospectionTests(IntrospectionFixture api)
     public async Task OnlyAnAdministratorsAppTokenOrAPairWithTheIntrospectScopeMayAsk()
     {
         var owner = await api.NewCallerAsync("asker");
-        var granted = await api.ScopedPairAsync(owner, ["introspect"], ["introspect", "orders:read"]);
+        var granted = await GrantedByAdminAsync(owner, ["introspect"], ["introspect", "orders:read"]);
         var adminScoped = await api.ScopedPairAsync(api.Admin, ["tokens:read"], null);
         var adminAppForUser = api.Bob with { AppToken = api.Admin.AppToken };
         (string, string) asked = ("token", api.Alice.Token);
@@ -102,6 +103,33 @@ public abstract class IntrospectionTests(IntrospectionFixture api)
         Assert.True(withScope.Json!["active"]!.GetValue<bool>());
         Assert.Equal(HttpStatusCode.Forbidden, adminWithoutScope.Status);
         Assert.Equal(HttpStatusCode.OK, userBehindAdminApp.Status);
+    }
+
+    [Fact]
+    public async Task OnlyAnAdministratorGivesOutTheIntrospectScope()
+    {
+        var owner = await api.NewCallerAsync("selfgrant");
+        var tokens = api.Get<TokenService>();
+
+        var selfApp = await tokens.CreateAppTokenAsync(owner.Actor, new CreateTokenRequest(Scopes: ["introspect"]));
+        var selfUser = await tokens.CreateOboTokenAsync(owner.Actor, new CreateTokenRequest(Scopes: ["orders:read", "introspect"]));
+        var granted = await GrantedByAdminAsync(owner, ["introspect"], ["introspect"]);
+        var passedOn = await tokens.CreateOboTokenAsync(owner.Actor with { Scopes = ScopeSet.FromStored("introspect") },
+            new CreateTokenRequest(Scopes: ["introspect"]));
+
+        Assert.Equal(ServiceErrorKind.Forbidden, selfApp.Error?.Kind);
+        Assert.Equal(ServiceErrorKind.Forbidden, selfUser.Error?.Kind);
+        Assert.Equal(HttpStatusCode.OK, (await IntrospectAsync(granted, ("token", api.Alice.Token))).Status);
+        Assert.True(passedOn.Succeeded, passedOn.Error?.Describe());
+    }
+
+    /// <summary>A pair for <paramref name="owner"/> whose tokens an administrator made, with the given scopes.</summary>
+    private async Task<Caller> GrantedByAdminAsync(Caller owner, string[] appScopes, string[] userScopes)
+    {
+        var tokens = api.Get<TokenService>();
+        var app = (await tokens.CreateAppTokenAsync(api.Admin.Actor, new CreateTokenRequest(owner.User.Id, Scopes: appScopes))).Value!;
+        var user = (await tokens.CreateOboTokenAsync(api.Admin.Actor, new CreateTokenRequest(owner.User.Id, Scopes: userScopes))).Value!;
+        return owner with { AppToken = app.Secret, AppTokenAccessor = app.Token.Accessor, Token = user.Secret, TokenAccessor = user.Token.Accessor };
     }
 
     [Fact]
@@ -125,7 +153,7 @@ public abstract class IntrospectionTests(IntrospectionFixture api)
     public async Task EachCallerIsLimitedToItsOwnAllowance()
     {
         var owner = await api.NewCallerAsync("limited");
-        var caller = await api.ScopedPairAsync(owner, ["introspect"], ["introspect"]);
+        var caller = await GrantedByAdminAsync(owner, ["introspect"], ["introspect"]);
 
         for (var i = 0; i < IntrospectionFixture.PerMinute; i++)
             Assert.Equal(HttpStatusCode.OK, (await IntrospectAsync(caller, ("token", api.Alice.Token))).Status);
@@ -142,7 +170,7 @@ public abstract class IntrospectionTests(IntrospectionFixture api)
     public async Task CallsAreAuditedAsOneEventPerCallerWithCounts()
     {
         var owner = await api.NewCallerAsync("audited");
-        var caller = await api.ScopedPairAsync(owner, ["introspect"], ["introspect"]);
+        var caller = await GrantedByAdminAsync(owner, ["introspect"], ["introspect"]);
         for (var i = 0; i < 3; i++) await IntrospectAsync(caller, ("token", api.Alice.Token));
         for (var i = 0; i < 2; i++) await IntrospectAsync(caller, ("token", new string('f', 32)));
         Assert.Empty(await EventsOfAsync(owner));

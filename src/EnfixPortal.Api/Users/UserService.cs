@@ -43,11 +43,11 @@ public sealed class UserService(IServiceScopeFactory scopes, TimeProvider time, 
     public async Task<ServiceResult<UserView>> UpdateAsync(Actor actor, string id, UpdateUserRequest change, CancellationToken ct = default)
     {
         if (!actor.IsAdmin) return UserErrors.AdminOnly;
-        if (Invalid(change.DisplayName, change.Email) is { } invalid) return invalid;
         await using var scope = scopes.CreateAsyncScope();
         var (manager, db) = Resolve(scope);
         var user = ObjectIds.IsWellFormed(id) ? await manager.FindByIdAsync(id) : null;
         if (user is null) return UserErrors.NotFound;
+        if (Invalid(change.DisplayName, change.Email) is { } invalid) return invalid;
         var wasAdmin = await manager.IsInRoleAsync(user, Roles.Admin);
         if (((change.Active == false && user.IsActive) || (change.Admin == false && wasAdmin)) && await IsLastActiveAdminAsync(db, user))
             return ServiceError.Conflict("active", "This is the last active administrator; make another user an administrator first.");

@@ -10,14 +10,13 @@ namespace EnfixPortal.Api.Users;
 /// parallel failures on any nodes are each counted once.</summary>
 public sealed class AddressLockout(IOptions<LockoutSettings> settings, TimeProvider time)
 {
-    private const string UnknownAddress = "unknown";
     // An insert that fails because another node made the row first is followed by a raise that finds it; one that fails
     // because the account was deleted meanwhile would fail for ever.
     private const int MaxInserts = 3;
 
     public async Task<bool> IsLockedOutAsync(EnfixDbContext db, string userId, string? clientAddress, CancellationToken ct)
     {
-        var address = clientAddress ?? UnknownAddress;
+        var address = clientAddress ?? SignInRateLimiter.UnknownAddress;
         var now = time.GetUtcNow().UtcDateTime;
         return await db.SignInFailures.AnyAsync(f => f.UserId == userId && f.ClientAddress == address && f.LockedUntil > now, ct);
     }
@@ -25,7 +24,7 @@ public sealed class AddressLockout(IOptions<LockoutSettings> settings, TimeProvi
     /// <summary>Counts one wrong password; true when it locked the address out of the account.</summary>
     public async Task<bool> CountFailureAsync(EnfixDbContext db, string userId, string? clientAddress, CancellationToken ct)
     {
-        var address = clientAddress ?? UnknownAddress;
+        var address = clientAddress ?? SignInRateLimiter.UnknownAddress;
         var rows = db.SignInFailures.Where(f => f.UserId == userId && f.ClientAddress == address);
         for (var inserts = 0; await rows.ExecuteUpdateAsync(set => set.SetProperty(f => f.Count, f => f.Count + 1), ct) == 0; inserts++)
         {
@@ -48,7 +47,7 @@ public sealed class AddressLockout(IOptions<LockoutSettings> settings, TimeProvi
     /// <summary>A right password from the address starts its count over.</summary>
     public Task ClearAsync(EnfixDbContext db, string userId, string? clientAddress, CancellationToken ct)
     {
-        var address = clientAddress ?? UnknownAddress;
+        var address = clientAddress ?? SignInRateLimiter.UnknownAddress;
         return db.SignInFailures.Where(f => f.UserId == userId && f.ClientAddress == address).ExecuteDeleteAsync(ct);
     }
 }

@@ -9,7 +9,8 @@ namespace EnfixPortal.Api.Users;
 /// on this node. An attempt at either door spends from the same allowance.</summary>
 public sealed class SignInRateLimiter : IDisposable
 {
-    private const string UnknownAddress = "unknown";
+    /// <summary>The key for a request whose client address is not known; the sign-in lockout counts under it too.</summary>
+    public const string UnknownAddress = "unknown";
 
     private readonly PartitionedRateLimiter<string> _limiter;
 

@@ -37,7 +37,7 @@ public static class LoginRateLimit
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<SignInRateLimiter>((limiter, shared) =>
         {
-            limiter.AddPolicy(Policy, http => RateLimitPartition.Get(ApiCaller.ClientAddress(http) ?? "unknown", shared.For));
+            limiter.AddPolicy(Policy, http => RateLimitPartition.Get(ApiCaller.ClientAddress(http) ?? SignInRateLimiter.UnknownAddress, shared.For));
             limiter.OnRejected = RejectAsync;
         });
         return services;

@@ -42,11 +42,11 @@ public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeP
     /// <summary>Expires (keeps) or deletes the named tokens the actor may see; the rest are skipped. Returns how many changed.</summary>
     public async Task<int> ApplyAsync(Actor actor, TokenFamily family, IReadOnlyCollection<string> accessors, bool delete, CancellationToken ct = default)
     {
-        // A token deleted by another request between our read and our write: read again, and it is skipped.
+        // A token deleted or expired by another request between our read and our write: read again, and it is skipped.
         for (var tries = 1; ; tries++)
         {
             try { return await ApplyOnceAsync(actor, family, accessors, delete, ct); }
-            catch (DbUpdateConcurrencyException) when (tries < 10) { }
+            catch (DbUpdateException ex) when (tries < 10 && ConcurrentWrite.RaceLost(ex)) { }
         }
     }
 
@@ -54,6 +54,7 @@ public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeP
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var tokens = await db.Tokens.OfFamily(family).Include(t => t.User).Where(t => accessors.Contains(t.Accessor)).ToListAsync(ct);
         tokens.RemoveAll(t => !actor.MayActFor(t.UserId));
         var active = tokens.Where(t => t.ExpiresAt > now).ToList();
@@ -65,7 +66,6 @@ public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeP
                 targetAccessor: token.Accessor, targetUserId: token.UserId, detail: delete ? null : $"expires_at={token.ExpiresAt:O}"));
         }
         await events.RevokedAsync(db, active, delete, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         var capped = new List<byte[]>();
         foreach (var token in tokens) capped.AddRange(await TokenDescendants.CapAsync(db, audit, actor, token, now, ct));

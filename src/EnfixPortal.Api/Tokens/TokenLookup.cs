@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Api.Tokens;
@@ -36,7 +37,7 @@ internal static class TokenLookup
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (ConcurrentWrite.RowGone(ex))
         {
             return false;
         }

@@ -4,12 +4,12 @@ using Microsoft.Playwright;
 namespace EnfixPortal.E2E;
 
 [Collection(PortalCollection.Name)]
-public sealed class ApiReferenceTests(PortalFixture fixture)
+public sealed class ApiReferenceTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
     public async Task ReferencePageRendersTheGeneratedDocumentInChromium()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
 
         await page.GotoAsync("/scalar/");
 

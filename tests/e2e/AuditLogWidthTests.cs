@@ -10,14 +10,14 @@ namespace EnfixPortal.E2E;
 
 /// <summary>The audit log fits a 1280 × 800 laptop window: a long detail wraps in its cell.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class AuditLogWidthTests(PortalFixture fixture)
+public sealed class AuditLogWidthTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
     public async Task ALongDetailWrapsInsteadOfRunningPastA1280PixelWindow()
     {
         var marker = $"wrapcheck{Guid.NewGuid():N}"[..17];
         var detail = marker + " " + string.Join(' ', Enumerable.Repeat("the request named a field the server does not know", 6));
-        var services = fixture.Server.Services;
+        var services = Fixture.Server.Services;
         await using (var db = await services.GetRequiredService<IDbContextFactory<EnfixDbContext>>().CreateDbContextAsync())
         {
             db.AuditEvents.Add(services.GetRequiredService<AuditLog>().For(
@@ -25,7 +25,7 @@ public sealed class AuditLogWidthTests(PortalFixture fixture)
                 AuditActions.LoginFailed, AuditOutcome.Failure, detail: detail));
             await db.SaveChangesAsync();
         }
-        var page = await fixture.NewAdminPageAsync(width: 1280, height: 800);
+        var page = await Fixture.NewAdminPageAsync(width: 1280, height: 800);
         await page.GotoAsync("/audit");
         await Assertions.Expect(page.GetByText(marker)).ToBeVisibleAsync();
 

@@ -7,15 +7,15 @@ namespace EnfixPortal.E2E;
 
 /// <summary>Bulk actions touch exactly the rows the administrator ticked, and the confirmation names them.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class BulkActionTests(PortalFixture fixture)
+public sealed class BulkActionTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
     public async Task RevokeAfterExpireTouchesOnlyTheNewlyTickedTokens()
     {
         var prefix = $"bulk{Guid.NewGuid():N}"[..10];
         var names = Enumerable.Range(1, 4).Select(i => $"{prefix}-{i}").ToArray();
-        foreach (var name in names) await fixture.Server.NewAdminAppTokenAsync(name);
-        var page = await fixture.NewAdminPageAsync();
+        foreach (var name in names) await Fixture.Server.NewAdminAppTokenAsync(name);
+        var page = await Fixture.NewAdminPageAsync();
         var tokens = TokensPage.AppTokens(page);
         await tokens.GotoAsync();
         await tokens.SearchForAsync(prefix, expectedRows: 4);
@@ -48,8 +48,8 @@ public sealed class BulkActionTests(PortalFixture fixture)
     public async Task ChangingTheFilterClearsTheSelection()
     {
         var prefix = $"bulk{Guid.NewGuid():N}"[..10];
-        await fixture.Server.NewAdminAppTokenAsync($"{prefix}-a");
-        var page = await fixture.NewAdminPageAsync();
+        await Fixture.Server.NewAdminAppTokenAsync($"{prefix}-a");
+        var page = await Fixture.NewAdminPageAsync();
         var tokens = TokensPage.AppTokens(page);
         await tokens.GotoAsync();
         await tokens.SearchForAsync(prefix, expectedRows: 1);

@@ -7,14 +7,14 @@ namespace EnfixPortal.E2E;
 /// <summary>Nothing a user does while a page connects to the server is lost. The connection is held back until the user
 /// has acted, so the race a slow network or a busy server makes now and then happens every time.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class ConnectingTests(PortalFixture fixture)
+public sealed class ConnectingTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
     public async Task TextTypedIntoTheSearchBoxWhileThePageConnectsIsKept()
     {
         var name = $"early{Guid.NewGuid():N}"[..11];
-        await fixture.Server.NewAdminAppTokenAsync(name);
-        var page = await fixture.NewAdminPageAsync();
+        await Fixture.Server.NewAdminAppTokenAsync(name);
+        var page = await Fixture.NewAdminPageAsync();
         var tokens = TokensPage.AppTokens(page);
         var connect = await ConnectionHold.BeforeConnectingAsync(page);
 
@@ -33,7 +33,7 @@ public sealed class ConnectingTests(PortalFixture fixture)
     [Fact]
     public async Task AClickOnTheNavigationWhileTheDashboardConnectsOpensThatPage()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         var login = new LoginPage(page);
         await login.GotoAsync();
         var connect = await ConnectionHold.BeforeConnectingAsync(page);

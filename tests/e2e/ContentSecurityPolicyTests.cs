@@ -6,7 +6,7 @@ namespace EnfixPortal.E2E;
 
 /// <summary>The portal and the API reference page run in Chromium under the Content-Security-Policy they are served with.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class ContentSecurityPolicyTests(PortalFixture fixture)
+public sealed class ContentSecurityPolicyTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
     public async Task SigningInAndTheInteractivePortalRunWithoutAnyPolicyViolation()
@@ -53,7 +53,7 @@ public sealed class ContentSecurityPolicyTests(PortalFixture fixture)
 
     private async Task<(IPage Page, List<string> Console)> WatchedPageAsync()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         var console = new List<string>();
         page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy")) lock (console) console.Add(message.Text); };
         await page.AddInitScriptAsync("""

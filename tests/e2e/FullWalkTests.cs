@@ -7,7 +7,7 @@ namespace EnfixPortal.E2E;
 /// <summary>An administrator signs in and visits every page and dialog of the portal on a laptop, on a phone and in dark
 /// mode; the browser reports no console error, no script error and no failed request for the portal's own resources.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class FullWalkTests(PortalFixture fixture)
+public sealed class FullWalkTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Theory]
     [InlineData(1280, 800, false)]
@@ -16,10 +16,10 @@ public sealed class FullWalkTests(PortalFixture fixture)
     [InlineData(390, 844, true)]
     public async Task EveryPageAndDialogOpensWithoutABrowserError(int width, int height, bool dark)
     {
-        var page = await fixture.NewPageAsync(width, height);
+        var page = await Fixture.NewPageAsync(width, height);
         if (dark)
-            await page.Context.AddCookiesAsync([new() { Name = "enfix-theme", Value = "dark", Url = fixture.Server.BaseAddress.ToString() }]);
-        var problems = PageProblems.Watch(page, fixture.Server.BaseAddress);
+            await page.Context.AddCookiesAsync([new() { Name = "enfix-theme", Value = "dark", Url = Fixture.Server.BaseAddress.ToString() }]);
+        var problems = PageProblems.Watch(page, Fixture.Server.BaseAddress);
         var walk = $"walk-{width}{(dark ? "-dark" : "")}-{Guid.NewGuid():N}"[..24];
 
         var login = new LoginPage(page);

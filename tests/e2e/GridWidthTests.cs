@@ -10,7 +10,7 @@ namespace EnfixPortal.E2E;
 
 /// <summary>Both token grids fit a 1280 × 800 laptop window, drawer open, without scrolling sideways.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class GridWidthTests(PortalFixture fixture)
+public sealed class GridWidthTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Theory]
     [InlineData("App tokens")]
@@ -19,7 +19,7 @@ public sealed class GridWidthTests(PortalFixture fixture)
     {
         var name = $"nightly deploy pipeline {Guid.NewGuid():N}"[..30];
         await SeedLongRowAsync(grid == "App tokens" ? TokenFamily.App : TokenFamily.User, name);
-        var page = await fixture.NewAdminPageAsync(width: 1280, height: 800);
+        var page = await Fixture.NewAdminPageAsync(width: 1280, height: 800);
         var tokens = grid == "App tokens" ? TokensPage.AppTokens(page) : TokensPage.UserTokens(page);
 
         await tokens.GotoAsync();
@@ -33,8 +33,8 @@ public sealed class GridWidthTests(PortalFixture fixture)
     /// <summary>A token whose row is as wide as real ones get: a long name and owner, issued by an administrator.</summary>
     private async Task SeedLongRowAsync(TokenFamily family, string name)
     {
-        var owner = await fixture.Server.CreateUserAsync($"margaret-hamilton-{Guid.NewGuid():N}"[..24]);
-        var services = fixture.Server.Services;
+        var owner = await Fixture.Server.CreateUserAsync($"margaret-hamilton-{Guid.NewGuid():N}"[..24]);
+        var services = Fixture.Server.Services;
         var admin = (await services.GetRequiredService<UserQueries>().FindByNameAsync(PortalServer.AdminUserName))!;
         var actor = new Actor(admin.Id, admin.UserName, true, Door.Cli);
         var request = new CreateTokenRequest(owner.Id, name);

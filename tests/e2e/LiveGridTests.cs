@@ -6,7 +6,7 @@ namespace EnfixPortal.E2E;
 
 /// <summary>A change made anywhere shows in every open page within a second, without a reload: the server pushes it.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class LiveGridTests(PortalFixture fixture)
+public sealed class LiveGridTests(PortalFixture fixture) : PortalTest(fixture)
 {
     // A pushed change reaches the page in milliseconds; the budget leaves room for a loaded test machine and stays under
     // the five seconds an open page used to wait for its next poll. The one-second figure is a user's, not a timer's.
@@ -15,8 +15,8 @@ public sealed class LiveGridTests(PortalFixture fixture)
     [Fact]
     public async Task ATokenCreatedExpiredAndRevokedThroughTheApiShowsInAnOpenGridWithoutAReload()
     {
-        using var api = await AdminApi.CreateAsync(fixture.Server);
-        var page = await fixture.NewAdminPageAsync();
+        using var api = await AdminApi.CreateAsync(Fixture.Server);
+        var page = await Fixture.NewAdminPageAsync();
         var tokens = TokensPage.AppTokens(page);
         await tokens.GotoAsync();
         var name = $"live-{Guid.NewGuid():N}"[..14];
@@ -37,7 +37,7 @@ public sealed class LiveGridTests(PortalFixture fixture)
     [Fact]
     public async Task ATokenCreatedInOnePageShowsInAnotherAdministratorsGridAndAuditLogWithoutAReload()
     {
-        var (mine, theirs, auditing) = (await fixture.NewAdminPageAsync(), await fixture.NewAdminPageAsync(), await fixture.NewAdminPageAsync());
+        var (mine, theirs, auditing) = (await Fixture.NewAdminPageAsync(), await Fixture.NewAdminPageAsync(), await Fixture.NewAdminPageAsync());
         var (myTokens, theirTokens) = (TokensPage.AppTokens(mine), TokensPage.AppTokens(theirs));
         await myTokens.GotoAsync();
         await theirTokens.GotoAsync();

@@ -9,14 +9,14 @@ namespace EnfixPortal.E2E;
 
 /// <summary>Enfix's login works from a traditional browser form: a page on another origin posts a plain form, no script.</summary>
 [Collection(PortalCollection.Name)]
-public sealed partial class LoginFormTests(PortalFixture fixture)
+public sealed partial class LoginFormTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
     public async Task PlainFormOnAnotherOriginGetsALoginToken()
     {
-        var appToken = await fixture.Server.NewAdminAppTokenAsync("form test");
-        await using var otherOrigin = await StartFormPageAsync(new Uri(fixture.Server.BaseAddress, "/api/v1/token/"));
-        var page = await fixture.NewPageAsync();
+        var appToken = await Fixture.Server.NewAdminAppTokenAsync("form test");
+        await using var otherOrigin = await StartFormPageAsync(new Uri(Fixture.Server.BaseAddress, "/api/v1/token/"));
+        var page = await Fixture.NewPageAsync();
         await page.GotoAsync(otherOrigin.Urls.Single());
 
         await page.GetByLabel("Username").FillAsync(PortalServer.AdminUserName);
@@ -25,10 +25,10 @@ public sealed partial class LoginFormTests(PortalFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await page.WaitForURLAsync("**/api/v1/token/");
 
-        Assert.StartsWith(fixture.Server.BaseAddress.ToString().TrimEnd('/') + "/api/v1/token/", page.Url);
+        Assert.StartsWith(Fixture.Server.BaseAddress.ToString().TrimEnd('/') + "/api/v1/token/", page.Url);
         var token = TokenInJson().Match(await page.ContentAsync()).Groups[1].Value;
         Assert.Matches("^[0-9a-f]{32}$", token);
-        using var http = fixture.Server.CreateHttpClient();
+        using var http = Fixture.Server.CreateHttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me") { Headers = { { "App-Token", appToken }, { "Token", token } } };
         var me = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);

@@ -7,12 +7,12 @@ namespace EnfixPortal.E2E;
 /// <summary>What a page looks like once reached: the title holds the focus without a box around it, and the
 /// dashboard's cards line up.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class PageTitleAndCardTests(PortalFixture fixture)
+public sealed class PageTitleAndCardTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
     public async Task AfterNavigatingTheFocusedPageTitleHasNoFocusBox()
     {
-        var page = await fixture.NewAdminPageAsync();
+        var page = await Fixture.NewAdminPageAsync();
         var shell = new PortalShell(page);
         await shell.WaitUntilInteractiveAsync();
 
@@ -28,7 +28,7 @@ public sealed class PageTitleAndCardTests(PortalFixture fixture)
     [InlineData(1000)]
     public async Task TheDashboardCardsOfARowHaveTheSameHeight(int width)
     {
-        var page = await fixture.NewAdminPageAsync(width: width);
+        var page = await Fixture.NewAdminPageAsync(width: width);
         var cards = page.Locator("[role=group][aria-label]").Filter(new() { Has = page.Locator("[data-stat]") });
         await Assertions.Expect(cards).ToHaveCountAsync(5);
 

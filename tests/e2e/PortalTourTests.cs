@@ -5,12 +5,12 @@ using Microsoft.Playwright;
 namespace EnfixPortal.E2E;
 
 [Collection(PortalCollection.Name)]
-public sealed class PortalTourTests(PortalFixture fixture)
+public sealed class PortalTourTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
     public async Task DashboardAndAuditLogShowWhatHappenedAndTheAuditExportsAsCsv()
     {
-        var page = await fixture.NewAdminPageAsync();
+        var page = await Fixture.NewAdminPageAsync();
         var shell = new PortalShell(page);
         await shell.WaitUntilInteractiveAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Logins, last 24 h", Exact = true })).ToBeVisibleAsync();
@@ -29,7 +29,7 @@ public sealed class PortalTourTests(PortalFixture fixture)
     [Fact]
     public async Task DarkModeIsRememberedAcrossPageLoads()
     {
-        var page = await fixture.NewAdminPageAsync();
+        var page = await Fixture.NewAdminPageAsync();
         var shell = new PortalShell(page);
         await shell.WaitUntilInteractiveAsync();
 
@@ -46,7 +46,7 @@ public sealed class PortalTourTests(PortalFixture fixture)
     [Fact]
     public async Task OnAPhoneTheDrawerOpensFromTheMenuButton()
     {
-        var page = await fixture.NewAdminPageAsync(width: 390, height: 844);
+        var page = await Fixture.NewAdminPageAsync(width: 390, height: 844);
         var shell = new PortalShell(page);
         await shell.WaitUntilInteractiveAsync();
         await Assertions.Expect(page.Locator(".mud-drawer--closed")).ToHaveCountAsync(1);

@@ -6,15 +6,15 @@ namespace EnfixPortal.E2E;
 
 /// <summary>Requests no HttpClient would send, written byte for byte to the real Kestrel server.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class RawHttpTests(PortalFixture fixture)
+public sealed class RawHttpTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
     public async Task BrokenChunkedBodyIsA400InTheApiShape()
     {
-        var appToken = await fixture.Server.NewAdminAppTokenAsync("raw http");
+        var appToken = await Fixture.Server.NewAdminAppTokenAsync("raw http");
         var answer = await SendRawAsync(
             "POST /api/v1/token/ HTTP/1.1\r\n" +
-            $"Host: {fixture.Server.BaseAddress.Authority}\r\n" +
+            $"Host: {Fixture.Server.BaseAddress.Authority}\r\n" +
             $"App-Token: {appToken}\r\n" +
             "Content-Type: application/x-www-form-urlencoded\r\n" +
             "Transfer-Encoding: chunked\r\n" +
@@ -29,7 +29,7 @@ public sealed class RawHttpTests(PortalFixture fixture)
     private async Task<string> SendRawAsync(string request)
     {
         using var client = new TcpClient();
-        await client.ConnectAsync(fixture.Server.BaseAddress.Host, fixture.Server.BaseAddress.Port);
+        await client.ConnectAsync(Fixture.Server.BaseAddress.Host, Fixture.Server.BaseAddress.Port);
         await using var stream = client.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
         using var reader = new StreamReader(stream, Encoding.UTF8);

@@ -8,7 +8,7 @@ namespace EnfixPortal.E2E;
 /// the demo installation as an administrator sees it. <c>tests/e2e/screenshots.sh</c> runs this and copies the
 /// pictures to docs/screenshots.</summary>
 [Collection(ReadmeCollection.Name)]
-public sealed class ReadmeScreenshotTests(ReadmeFixture fixture)
+public sealed class ReadmeScreenshotTests(ReadmeFixture fixture) : PortalTest(fixture.Portal)
 {
     public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "readme-screenshots");
 

@@ -6,12 +6,12 @@ namespace EnfixPortal.E2E;
 
 /// <summary>The one moment a new token is shown: on a phone all of it is visible, and the copy button is reached by Tab.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class SecretRevealTests(PortalFixture fixture)
+public sealed class SecretRevealTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
     public async Task OnAPhoneTheWholeSecretShowsAndTabReachesTheCopyButton()
     {
-        var page = await fixture.NewAdminPageAsync(width: 390, height: 844);
+        var page = await Fixture.NewAdminPageAsync(width: 390, height: 844);
         var tokens = TokensPage.AppTokens(page);
         await tokens.GotoAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "New app token" }).ClickAsync();

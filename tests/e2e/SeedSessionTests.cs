@@ -8,13 +8,13 @@ namespace EnfixPortal.E2E;
 
 /// <summary>The README's curl session, step by step, against the real Kestrel server.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class SeedSessionTests(PortalFixture fixture)
+public sealed class SeedSessionTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
     public async Task TheReadmeCurlSessionWorksOnTheRealServer()
     {
-        using var http = fixture.Server.CreateHttpClient();
-        var appToken = await fixture.Server.NewAdminAppTokenAsync("seed session");
+        using var http = Fixture.Server.CreateHttpClient();
+        var appToken = await Fixture.Server.NewAdminAppTokenAsync("seed session");
 
         var login = await SendAsync(http, HttpMethod.Post, "/api/v1/token/", appToken, null,
             new StringContent($"username={PortalServer.AdminUserName}&password={Uri.EscapeDataString(PortalServer.AdminPassword)}",

@@ -5,12 +5,12 @@ using Microsoft.Playwright;
 namespace EnfixPortal.E2E;
 
 [Collection(PortalCollection.Name)]
-public sealed class SignInFormTests(PortalFixture fixture)
+public sealed class SignInFormTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
     public async Task AFailedAttemptDoesNotSendThePasswordBackAndBothBoxesLookAlike()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         var login = new LoginPage(page);
         await login.GotoAsync();
 

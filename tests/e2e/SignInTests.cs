@@ -5,12 +5,12 @@ using Microsoft.Playwright;
 namespace EnfixPortal.E2E;
 
 [Collection(PortalCollection.Name)]
-public sealed class SignInTests(PortalFixture fixture)
+public sealed class SignInTests(PortalFixture fixture) : PortalTest(fixture)
 {
     [Fact]
     public async Task AdminSignsInAndReturnsToThePageTheyAskedFor()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.GotoAsync("/app-tokens");
         var login = new LoginPage(page);
         await Assertions.Expect(login.Heading).ToBeVisibleAsync();
@@ -28,7 +28,7 @@ public sealed class SignInTests(PortalFixture fixture)
     [Fact]
     public async Task WrongPasswordShowsTheMessageAndSetsNoCookie()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         var login = new LoginPage(page);
         await login.GotoAsync();
 
@@ -44,8 +44,8 @@ public sealed class SignInTests(PortalFixture fixture)
     [Fact]
     public async Task NonAdminIsRefusedWithTheAccessDeniedPage()
     {
-        var user = await fixture.Server.CreateUserAsync($"clerk-{Guid.NewGuid():N}"[..16]);
-        var page = await fixture.NewPageAsync();
+        var user = await Fixture.Server.CreateUserAsync($"clerk-{Guid.NewGuid():N}"[..16]);
+        var page = await Fixture.NewPageAsync();
         var login = new LoginPage(page);
         await login.GotoAsync("/users");
 
@@ -61,7 +61,7 @@ public sealed class SignInTests(PortalFixture fixture)
     [Fact]
     public async Task SignOutEndsTheSession()
     {
-        var page = await fixture.NewAdminPageAsync();
+        var page = await Fixture.NewAdminPageAsync();
         var shell = new PortalShell(page);
         await shell.WaitUntilInteractiveAsync();
 
@@ -74,7 +74,7 @@ public sealed class SignInTests(PortalFixture fixture)
     [Fact]
     public async Task ApiPathsAnswerWithoutARedirectToTheLoginPage()
     {
-        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = fixture.Server.BaseAddress };
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Fixture.Server.BaseAddress };
         var response = await http.GetAsync("/api/v1/app_tokens/");
         Assert.Null(response.Headers.Location);
         Assert.NotEqual(System.Net.HttpStatusCode.Redirect, response.StatusCode);

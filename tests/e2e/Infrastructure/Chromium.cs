@@ -35,6 +35,8 @@ public sealed class Chromium : IAsyncLifetime
 /// <summary>One server and one browser shared by the tests of a collection.</summary>
 public sealed class PortalFixture : IAsyncLifetime
 {
+    private readonly List<IBrowserContext> _contexts = [];
+
     public PortalServer Server { get; private set; } = null!;
     public Chromium Chromium { get; } = new();
 
@@ -54,7 +56,21 @@ public sealed class PortalFixture : IAsyncLifetime
         // A shared two-core CI machine can take more than Playwright's 5 s to render a page; waiting longer for what
         // must appear keeps every assertion as strict and only stops load from failing it.
         Assertions.SetDefaultExpectTimeout(15_000);
+        lock (_contexts) _contexts.Add(context);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Closes the pages a test opened. Left open, each keeps its circuit, which the server keeps up to date with
+    /// every change the later tests make: the collection's run would slow down with every test.</summary>
+    public async Task ClosePagesAsync()
+    {
+        IBrowserContext[] open;
+        lock (_contexts)
+        {
+            open = [.. _contexts];
+            _contexts.Clear();
+        }
+        foreach (var context in open) await context.CloseAsync();
     }
 
     /// <summary>A fresh browser context signed in through the login form as the bootstrap administrator.</summary>
@@ -73,6 +89,17 @@ public sealed class PortalFixture : IAsyncLifetime
         await Chromium.DisposeAsync();
         await Server.DisposeAsync();
     }
+}
+
+/// <summary>A test of the portal collection: the pages it opened are closed when it ends. The collection's tests run one
+/// at a time, so the pages open when a test ends are its own.</summary>
+public abstract class PortalTest(PortalFixture fixture) : IAsyncLifetime
+{
+    protected PortalFixture Fixture { get; } = fixture;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => Fixture.ClosePagesAsync();
 }
 
 [CollectionDefinition(Name)]

@@ -3,8 +3,7 @@ using EnfixPortal.Api.Common;
 namespace EnfixPortal.Api.Tokens;
 
 /// <summary>Who a valid (app token, user token) pair speaks for: the user token's owner and the two tokens, as the
-/// validation cache holds them (the same instances for every request until one of them changes, when the cache drops
-/// and reloads it). <paramref name="AppOwner"/> is the app token's owner (often another user than the user token's).</summary>
+/// validation cache holds them. <paramref name="AppOwner"/> is the app token's owner (often another user than the user token's).</summary>
 public sealed record TokenPrincipal(CachedUser Owner, CachedToken AppToken, CachedToken UserToken, CachedUser AppOwner)
 {
     public string UserId => Owner.UserId;

@@ -115,10 +115,13 @@ public readonly record struct HashKey(ulong A, ulong B, ulong C, ulong D)
 }
 
 /// <summary>A token as the validator remembers it. <see cref="ExpiresAt"/> is when this secret stops working: the token's
-/// expiry, or the end of a rotation's grace period for the secret a rotation replaced.</summary>
+/// expiry, or the end of a rotation's grace period for the secret a rotation replaced. An entry never changes: a new
+/// expiry, a rotation, a revocation or a deletion drops it, and the next check loads a new one. What is derived from it is
+/// kept on it (<see cref="Memo"/>, the fields below) and goes with it.</summary>
 /// <param name="Scopes">Null: the token has its owner's full rights.</param>
 public sealed record CachedToken(string Accessor, TokenKind Kind, DateTime ExpiresAt, string UserId, DateTime LoadedAt, ScopeSet? Scopes)
 {
+    public EntryMemo Memo { get; } = new();
     private LastPair? _lastPair;
     private string? _expiresAtText;
 
@@ -140,4 +143,9 @@ public sealed record CachedToken(string Accessor, TokenKind Kind, DateTime Expir
     private sealed record LastPair(CachedToken AppToken, ScopeSet Scopes);
 }
 
-public sealed record CachedUser(string UserId, string UserName, bool Active, IReadOnlyList<string> Roles, DateTime LoadedAt);
+/// <summary>A user as the validator remembers them. An entry never changes: any change to the user drops it, and the next
+/// check loads a new one; what is derived from it is kept on it (<see cref="Memo"/>) and goes with it.</summary>
+public sealed record CachedUser(string UserId, string UserName, bool Active, IReadOnlyList<string> Roles, DateTime LoadedAt)
+{
+    public EntryMemo Memo { get; } = new();
+}

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Tokens;
@@ -23,10 +22,10 @@ public sealed class TokenAuthentication(RequestDelegate next, TokenValidator val
     /// <summary>On every authenticated answer: when the pair stops working (the earlier expiry of the two tokens).</summary>
     public const string ExpiresAtHeader = "Enfix-Token-Expires-At";
 
-    /// <summary>One principal per cached user, made on its first request and dropped with it: the validation cache replaces
-    /// the <see cref="CachedUser"/> whenever the user changes, so a principal never outlives the user it describes. Nothing
-    /// in the pipeline changes a principal once set (no claims transformation runs for the API).</summary>
-    private static readonly ConditionalWeakTable<CachedUser, ClaimsPrincipal> Principals = new();
+    /// <summary>One principal per cached user, made on its first request and kept on the user's entry (<see cref="EntryMemo"/>),
+    /// so that it never outlives the user it describes. Nothing in the pipeline changes a principal once set (no claims
+    /// transformation runs for the API).</summary>
+    private static readonly int PrincipalKind = EntryMemo.NewKind();
 
     public Task InvokeAsync(HttpContext http)
     {
@@ -66,7 +65,7 @@ public sealed class TokenAuthentication(RequestDelegate next, TokenValidator val
             return;
         }
         http.Features.Set(caller);
-        http.User = Principals.GetValue(caller.Owner, NewPrincipal);
+        http.User = PrincipalOf(caller.Owner);
         await next(http);
     }
 
@@ -80,6 +79,14 @@ public sealed class TokenAuthentication(RequestDelegate next, TokenValidator val
         var hashes = new ConnectionTokenHashes();
         items[typeof(ConnectionTokenHashes)] = hashes;
         return hashes;
+    }
+
+    private static ClaimsPrincipal PrincipalOf(CachedUser user)
+    {
+        if (user.Memo.Get(PrincipalKind) is ClaimsPrincipal known) return known;
+        var principal = NewPrincipal(user);
+        user.Memo.Set(PrincipalKind, principal);
+        return principal;
     }
 
     private static ClaimsPrincipal NewPrincipal(CachedUser user)

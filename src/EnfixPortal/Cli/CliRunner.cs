@@ -23,11 +23,12 @@ public sealed class CliRunner(IServiceProvider services, TextWriter output, Text
             var verb = Parse(args, new CliOutput(output, error, args.Flag("json")), ct);
             services.GetService<IStartupValidator>()?.Validate();
             await services.PrepareDatabaseAsync(ct);
-            // On PostgreSQL the running nodes hear this run's revocations and changes as they hear each other's.
-            var nodes = services.GetService<PostgresRevocationRelay>();
+            // The running server (every node, on PostgreSQL) hears this run's revocations and changes as nodes hear each other's;
+            // resolved first, so that it hears them as they are committed.
+            var notices = services.GetRequiredService<IRunNotices>();
             var exitCode = await verb();
-            if (nodes is not null && !await nodes.FlushAsync(ct))
-                await error.WriteLineAsync("warning: the running nodes could not be told of this change; their cached tokens expire on their own, and open portal pages show it on reload.");
+            if (!await notices.FlushAsync(ct))
+                await error.WriteLineAsync("warning: the running server could not be told of this change; its cached tokens expire on their own, and open portal pages show it on reload.");
             return exitCode;
         }
         catch (CliUsageException ex)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using EnfixPortal.Api.Changes;
 using EnfixPortal.Tests.Cli;
@@ -14,7 +13,7 @@ public sealed class ChangesAcrossNodesTests(TwoNodes nodes) : IClassFixture<TwoN
     [Fact]
     public async Task ATokenCreatedThroughNodeAsApiIsHeardOnNodeBWithinOneSecond()
     {
-        using var heard = new Heard(nodes.B);
+        using var heard = new HeardChanges(nodes.B);
 
         using var created = await TwoNodes.SendAsync(nodes.A, HttpMethod.Post, "/api/v1/app_tokens/", nodes.Admin, """{"name": "from-node-a"}""");
 
@@ -28,8 +27,8 @@ public sealed class ChangesAcrossNodesTests(TwoNodes nodes) : IClassFixture<TwoN
         var pair = await nodes.NewPairAsync();
         Assert.Equal(HttpStatusCode.OK, await TwoNodes.MeAsync(nodes.A, pair));
         Assert.Equal(HttpStatusCode.OK, await TwoNodes.MeAsync(nodes.B, pair));
-        using var heardOnA = new Heard(nodes.A);
-        using var heardOnB = new Heard(nodes.B);
+        using var heardOnA = new HeardChanges(nodes.A);
+        using var heardOnB = new HeardChanges(nodes.B);
 
         var expired = await CliProcess.RunAsync(nodes.Database, null, "app-tokens", "expire", "--id", pair.App.Token.Accessor);
 
@@ -39,29 +38,5 @@ public sealed class ChangesAcrossNodesTests(TwoNodes nodes) : IClassFixture<TwoN
         Assert.True(await heardOnB.WithinAsync(ChangeAreas.Tokens, OneSecond), $"node B heard only {heardOnB}");
         Assert.True(await TwoNodes.RefusedWithinAsync(nodes.A, pair, OneSecond), "node A still accepts a token the command line expired");
         Assert.True(await TwoNodes.RefusedWithinAsync(nodes.B, pair, OneSecond), "node B still accepts a token the command line expired");
-    }
-
-    /// <summary>What a node's change feed announces from now on, as an open page would hear it.</summary>
-    private sealed class Heard : IDisposable
-    {
-        private readonly ChangeFeed _feed;
-        private readonly ConcurrentQueue<ChangeAreas> _areas = new();
-
-        public Heard(Node node)
-        {
-            _feed = node.Get<ChangeFeed>();
-            _feed.Changed += _areas.Enqueue;
-        }
-
-        public async Task<bool> WithinAsync(ChangeAreas area, TimeSpan limit)
-        {
-            for (var deadline = DateTime.UtcNow + limit; DateTime.UtcNow < deadline; await Task.Delay(10))
-                if (_areas.Any(a => a.HasFlag(area))) return true;
-            return _areas.Any(a => a.HasFlag(area));
-        }
-
-        public override string ToString() => _areas.IsEmpty ? "nothing" : string.Join(", ", _areas);
-
-        public void Dispose() => _feed.Changed -= _areas.Enqueue;
     }
 }

@@ -28,16 +28,19 @@ public sealed class TwoNodes : IAsyncLifetime
     }
 
     /// <summary>A new user with an app token and a user token, made through node A's service layer.</summary>
-    public async Task<Pair> NewPairAsync(bool admin = false)
+    public Task<Pair> NewPairAsync(bool admin = false) => NewPairAsync(A, admin);
+
+    /// <summary>A new user with an app token and a user token, made through the node's service layer.</summary>
+    public static async Task<Pair> NewPairAsync(Node node, bool admin = false)
     {
-        var actor = await A.AdminAsync();
+        var actor = await node.AdminAsync();
         var (userId, userName) = (actor.UserId!, actor.UserName!);
         if (!admin)
         {
-            var user = await A.Get<UserService>().CreateAsync(actor, new CreateUserRequest($"u{Guid.NewGuid():N}"[..16], UserPassword));
+            var user = await node.Get<UserService>().CreateAsync(actor, new CreateUserRequest($"u{Guid.NewGuid():N}"[..16], UserPassword));
             (userId, userName) = (user.Value!.Id, user.Value.UserName);
         }
-        var tokens = A.Get<TokenService>();
+        var tokens = node.Get<TokenService>();
         var app = await tokens.CreateAppTokenAsync(actor, new CreateTokenRequest());
         var token = await tokens.CreateOboTokenAsync(actor, new CreateTokenRequest(admin ? null : userId));
         return new Pair(userId, userName, app.Value!, token.Value!);

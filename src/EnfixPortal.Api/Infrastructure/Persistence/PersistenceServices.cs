@@ -33,6 +33,7 @@ public static class PersistenceServices
             services.AddSingleton<IDbContextFactory<EnfixDbContext>, DerivedContextFactory<PostgresEnfixDbContext>>();
             services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgresRevocationRelay>(sp, connectionString!));
             services.AddHostedService(sp => sp.GetRequiredService<PostgresRevocationRelay>());
+            services.AddSingleton<IRunNotices>(sp => sp.GetRequiredService<PostgresRevocationRelay>());
         }
         else
         {
@@ -43,6 +44,10 @@ public static class PersistenceServices
                 .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<ChangeCapture>())
                 .ConfigureWarnings(CountsNeedNoOrder));
             services.AddSingleton<IDbContextFactory<EnfixDbContext>, DerivedContextFactory<SqliteEnfixDbContext>>();
+            var file = SqliteFile.FullPath(connectionString);
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SqliteNoticeSocket>(sp, (string?)file!));
+            services.AddHostedService(sp => sp.GetRequiredService<SqliteNoticeSocket>());
+            services.AddSingleton<IRunNotices>(sp => sp.GetRequiredService<SqliteNoticeSocket>());
         }
         services.AddScoped<EnfixDbContext>(sp => sp.GetRequiredService<IDbContextFactory<EnfixDbContext>>().CreateDbContext());
         // Cookies, antiforgery tokens and circuits are protected with keys every node reads from the one database. The keys

@@ -13,7 +13,7 @@ namespace EnfixPortal.Api.Infrastructure.Persistence;
 /// <c>LISTEN</c>s for the other nodes' notices: a revocation is evicted from this node's validation cache, a change is
 /// told to this node's open pages. Notices sent while it is not listening are lost, so each (re)connection empties the
 /// cache and tells the pages that anything may have changed; the cache's bounded lifetime is the last safety net.</summary>
-public sealed class PostgresRevocationRelay : BackgroundService
+public sealed class PostgresRevocationRelay : BackgroundService, IRunNotices
 {
     public const string Channel = "enfix_revocations";
     public const string ListenerApplicationPrefix = "enfix-revocations-";
@@ -84,10 +84,7 @@ public sealed class PostgresRevocationRelay : BackgroundService
 
     private void Receive(string payload)
     {
-        if (RevocationNotice.Parse(payload) is not { } notice || notice.Node == Node) return;
-        if (notice.Token is { } key) _cache.Forget(key);
-        else if (notice.UserId is { } userId) _cache.ForgetUser(userId);
-        else _changes.Heard(notice.Changes);
+        if (RevocationNotice.Parse(payload) is { } notice && notice.Node != Node) notice.ApplyTo(_cache, _changes);
     }
 
     private async Task SendAsync(CancellationToken ct)

@@ -30,5 +30,14 @@ public readonly record struct RevocationNotice(string Node, HashKey? Token, stri
         };
     }
 
+    /// <summary>What a notice from another process does here: the token or user is evicted from the validation cache, or
+    /// open pages are told of the change.</summary>
+    public void ApplyTo(ValidationCache cache, ChangeFeed changes)
+    {
+        if (Token is { } key) cache.Forget(key);
+        else if (UserId is { } userId) cache.ForgetUser(userId);
+        else changes.Heard(Changes);
+    }
+
     private static bool IsHex(string value) => value.All(char.IsAsciiHexDigit);
 }

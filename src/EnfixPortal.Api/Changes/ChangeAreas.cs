@@ -10,7 +10,9 @@ public enum ChangeAreas
     Tokens = 1,
     Users = 2,
     Audit = 4,
-    All = Tokens | Users | Audit,
+    /// <summary>Portal sessions: a sign-in, a sign-out, a session ended.</summary>
+    Sessions = 8,
+    All = Tokens | Users | Audit | Sessions,
 }
 
 public static class ChangeAreasOf
@@ -19,8 +21,8 @@ public static class ChangeAreasOf
     /// change with their tokens; an action not known here touches everything, so no page misses it.</summary>
     public static ChangeAreas Action(string action) => action switch
     {
-        _ when action.StartsWith("login.", StringComparison.Ordinal) || action.StartsWith("session.", StringComparison.Ordinal)
-            || action == AuditActions.UserSessionsEnded => ChangeAreas.Audit,
+        _ when action.StartsWith("session.", StringComparison.Ordinal) || action == AuditActions.UserSessionsEnded => ChangeAreas.Audit | ChangeAreas.Sessions,
+        _ when action.StartsWith("login.", StringComparison.Ordinal) => ChangeAreas.Audit,
         _ when action.StartsWith("app_token.", StringComparison.Ordinal) || action.StartsWith("user_token.", StringComparison.Ordinal)
             || action.StartsWith("token.", StringComparison.Ordinal) => ChangeAreas.Tokens | ChangeAreas.Users | ChangeAreas.Audit,
         _ => ChangeAreas.All,

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using EnfixPortal.Api.Auditing;
+using EnfixPortal.Api.Changes;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Users;
@@ -13,7 +14,7 @@ public sealed record PortalSessionView(string Id, DateTime CreatedAt, DateTime L
 /// <summary>The portal's server-side sessions: one row per sign-in, read on every request that carries the cookie (on
 /// any node, so ending a session on one node ends it on all). Sign-out, ending one of one's own sessions, and ending all
 /// of a user's sessions delete rows; a cookie whose row is gone is refused.</summary>
-public sealed class PortalSessions(IDbContextFactory<EnfixDbContext> dbFactory, UserQueries users, AuditLog audit, TimeProvider time)
+public sealed class PortalSessions(IDbContextFactory<EnfixDbContext> dbFactory, UserQueries users, AuditLog audit, TimeProvider time, ChangeFeed changes)
 {
     /// <summary>How stale "last seen" may get: it is written at most this often per session.</summary>
     public static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
@@ -29,6 +30,8 @@ public sealed class PortalSessions(IDbContextFactory<EnfixDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.PortalSessions.Add(session);
         await db.SaveChangesAsync(ct);
+        // A sign-in writes no audit event of its own in this unit of work, so it is announced here, once committed.
+        changes.Committed(ChangeAreas.Sessions);
         return session.Id;
     }
 
@@ -49,7 +52,7 @@ public sealed class PortalSessions(IDbContextFactory<EnfixDbContext> dbFactory, 
     {
         if (sessionId is null) return;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.PortalSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync(ct);
+        if (await db.PortalSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync(ct) > 0) changes.Committed(ChangeAreas.Sessions);
     }
 
     public async Task<ServiceResult<IReadOnlyList<PortalSessionView>>> ListOwnAsync(Actor actor, CancellationToken ct = default)

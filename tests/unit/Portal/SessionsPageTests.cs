@@ -29,4 +29,19 @@ public sealed class SessionsPageTests : PortalTestContext
         page.WaitForAssertion(() => Assert.Contains("Ended 1 sessions of kate.", Snackbars.Markup));
         Assert.Empty((await sessions.ListOwnAsync(ServiceHarness.ActorFor(kate))).Value!);
     }
+
+    [Fact]
+    public async Task ASignInAndASignOutElsewhereShowInTheOpenPageWithoutAReload()
+    {
+        var sessions = Harness.Get<PortalSessions>();
+        var page = Render<SessionsPage>();
+        page.WaitForAssertion(() => Assert.Contains("No sessions.", page.Markup));
+
+        var phone = await sessions.StartAsync(Harness.Admin.Id, "203.0.113.5", "Browser on the phone");
+
+        // The fake clock stands still: only the pushed change can reload the page.
+        page.WaitForAssertion(() => Assert.Contains("Browser on the phone", page.Markup));
+        await sessions.EndAsync(phone);
+        page.WaitForAssertion(() => Assert.DoesNotContain("Browser on the phone", page.Markup));
+    }
 }

@@ -31,7 +31,7 @@ public sealed class IdleTokenExpiry(IDbContextFactory<EnfixDbContext> dbFactory,
             {
                 token.ExpiresAt = now;
                 db.AuditEvents.Add(audit.For(Policy, AuditActions.TokenIdleExpired, targetAccessor: token.Accessor, targetUserId: token.UserId,
-                    detail: $"unused since {(token.LastUsedAt ?? token.CreatedAt):O}"));
+                    detail: $"unused since {AuditDetail.Time(token.LastUsedAt ?? token.CreatedAt)}"));
             }
             await events.ExpiredAsync(db, idleTokens, "idle", ct);
             await db.SaveChangesAsync(ct);

@@ -63,7 +63,7 @@ public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeP
             if (delete) db.Tokens.Remove(token);
             else token.ExpiresAt = token.ExpiresAt > now ? now : token.ExpiresAt;
             db.AuditEvents.Add(audit.For(actor, delete ? AuditActions.TokenDeleted : AuditActions.TokenExpiryChanged,
-                targetAccessor: token.Accessor, targetUserId: token.UserId, detail: delete ? null : $"expires_at={token.ExpiresAt:O}"));
+                targetAccessor: token.Accessor, targetUserId: token.UserId, detail: delete ? null : $"expires_at={AuditDetail.Time(token.ExpiresAt)}"));
         }
         await events.RevokedAsync(db, active, delete, ct);
         await db.SaveChangesAsync(ct);

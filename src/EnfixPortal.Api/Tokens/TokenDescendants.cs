@@ -20,7 +20,7 @@ internal static class TokenDescendants
         var capped = await CapAsync(db, parent, cap, ct);
         foreach (var child in capped)
             db.AuditEvents.Add(audit.For(actor, AuditActions.TokenExpiryChanged, targetAccessor: child.Accessor, targetUserId: parent.UserId,
-                detail: $"expires_at={cap:O} (made with {parent.Accessor}, which ended)"));
+                detail: $"expires_at={AuditDetail.Time(cap)} (made with {parent.Accessor}, which ended)"));
         return [.. capped.SelectMany(c => c.PreviousSecretHash is { } previous ? [c.SecretHash, previous] : new[] { c.SecretHash })];
     }
 

@@ -42,7 +42,7 @@ public sealed class TokenRotation(
                     .SetProperty(t => t.PreviousSecretHash, previous).SetProperty(t => t.PreviousSecretEndsAt, previousEndsAt), ct);
             if (updated == 0) return ServiceError.Conflict("id", "Another request rotated or deleted this token at the same moment; try again.");
             db.AuditEvents.Add(audit.For(actor, AuditActions.TokenRotated, targetAccessor: token.Accessor, targetUserId: token.UserId,
-                detail: $"grace_seconds={(long)grace.Value.TotalSeconds}" + (previousEndsAt is { } ends ? $" previous_secret_ends_at={ends:O}" : "")));
+                detail: $"grace_seconds={(long)grace.Value.TotalSeconds}" + (previousEndsAt is { } ends ? $" previous_secret_ends_at={AuditDetail.Time(ends)}" : "")));
             token.Hint = hint;
             await events.RotatedAsync(db, token, token.User?.UserName, (long)grace.Value.TotalSeconds, ct);
             await db.SaveChangesAsync(ct);

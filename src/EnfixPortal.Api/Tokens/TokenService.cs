@@ -52,7 +52,7 @@ public sealed class TokenService(
             if (expiry.Error is { } invalid) return invalid;
             token.ExpiresAt = expiry.Value;
             db.AuditEvents.Add(audit.For(actor, AuditActions.TokenExpiryChanged, targetAccessor: token.Accessor, targetUserId: token.UserId,
-                detail: $"expires_at={token.ExpiresAt:O}"));
+                detail: $"expires_at={AuditDetail.Time(token.ExpiresAt)}"));
             if (before > now && token.ExpiresAt <= now) await events.RevokedAsync(db, [token], deleted: false, ct);
         }
         if (change.SetName)

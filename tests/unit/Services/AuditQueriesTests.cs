@@ -1,5 +1,6 @@
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Tokens;
 using EnfixPortal.Tests.Infrastructure;
 
 namespace EnfixPortal.Tests.Services;
@@ -100,5 +101,19 @@ public sealed class AuditQueriesTests : IAsyncLifetime
         var after = (await Audit.ListAsync(_harness.AdminActor, new AuditQuery(Action: AuditActions.AppTokenCreated))).Value!.Items.Single();
         Assert.Null(after.Token);
         Assert.Equal(token.Accessor, after.TargetAccessor);
+    }
+
+    [Fact]
+    public async Task ATimeInADetailIsWrittenToTheSecondInUtc()
+    {
+        var token = await _harness.CreateAppTokenAsync(_harness.AdminActor);
+        _harness.Time.Advance(TimeSpan.FromMilliseconds(1234.5678));
+
+        var changed = await _harness.Get<TokenService>().ChangeAsync(_harness.AdminActor, TokenFamily.App, token.Token.Accessor,
+            new ChangeTokenRequest(SecondsUntilExpire: 3600));
+
+        Assert.True(changed.Succeeded);
+        var events = await Audit.ListAsync(_harness.AdminActor, new AuditQuery(Action: AuditActions.TokenExpiryChanged));
+        Assert.Matches(@"^expires_at=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", Assert.Single(events.Value!.Items).Detail);
     }
 }

@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "hash-rate" => HashRate.Run(Options.Parse(args[1..])),
     "insert-rate" => InsertRate.Run(Options.Parse(args[1..])),
     "micro" => ValidationBenchmark.Run(args[1..]),
+    "portal" => await PortalTimer.RunAsync(Options.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -21,6 +22,7 @@ static int Usage()
                EnfixPortal.Bench hash-rate [--seconds N]
                EnfixPortal.Bench insert-rate --db PATH [--seconds N]
                EnfixPortal.Bench micro [BenchmarkDotNet arguments, e.g. --filter '*']
+               EnfixPortal.Bench portal --base URL --password ADMIN-PASSWORD [--rounds N] [--chromium PATH]
         """);
     return 2;
 }

@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 
 namespace EnfixPortal.E2E;
 
-/// <summary>Both token grids fit a 1280 × 800 laptop window, drawer open, without scrolling sideways.</summary>
+/// <summary>Both token grids fit a 1280 × 800 laptop window, drawer open, without scrolling sideways, each column header on one line.</summary>
 [Collection(PortalCollection.Name)]
 public sealed class GridWidthTests(PortalFixture fixture) : PortalTest(fixture)
 {
@@ -28,6 +28,7 @@ public sealed class GridWidthTests(PortalFixture fixture) : PortalTest(fixture)
         var widths = await PageWidths.MeasureAsync(page);
         Assert.True(widths.Page <= widths.Window, $"{grid}: the page is {widths.Page} px wide in a {widths.Window} px window");
         Assert.True(widths.Grid <= widths.GridBox, $"{grid}: the grid is {widths.Grid} px wide in its {widths.GridBox} px box");
+        Assert.Empty(await PageWidths.WrappedHeadersAsync(page));
     }
 
     /// <summary>A token whose row is as wide as real ones get: a long name and owner, issued by an administrator.</summary>

@@ -15,4 +15,18 @@ public sealed record PageWidths(int Page, int Window, int Grid, int GridBox)
             """);
         return new PageWidths(w[0], w[1], w[2], w[3]);
     }
+
+    /// <summary>The grid's column headers whose text the browser spread over more than one line.</summary>
+    public static Task<string[]> WrappedHeadersAsync(IPage page) => page.EvaluateAsync<string[]>("""
+        () => [...document.querySelectorAll('.mud-table-container thead th')].filter(th => {
+            const tops = new Set(), walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                if (!node.textContent.trim()) continue;
+                const range = document.createRange();
+                range.selectNodeContents(node);
+                for (const rect of range.getClientRects()) if (rect.width > 0) tops.add(Math.round(rect.top));
+            }
+            return tops.size > 1;
+        }).map(th => th.innerText.trim())
+        """);
 }

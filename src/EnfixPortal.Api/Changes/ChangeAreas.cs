@@ -12,7 +12,9 @@ public enum ChangeAreas
     Audit = 4,
     /// <summary>Portal sessions: a sign-in, a sign-out, a session ended.</summary>
     Sessions = 8,
-    All = Tokens | Users | Audit | Sessions,
+    /// <summary>Webhooks and their delivery log.</summary>
+    Webhooks = 16,
+    All = Tokens | Users | Audit | Sessions | Webhooks,
 }
 
 public static class ChangeAreasOf
@@ -23,6 +25,7 @@ public static class ChangeAreasOf
     {
         _ when action.StartsWith("session.", StringComparison.Ordinal) || action == AuditActions.UserSessionsEnded => ChangeAreas.Audit | ChangeAreas.Sessions,
         _ when action.StartsWith("login.", StringComparison.Ordinal) => ChangeAreas.Audit,
+        _ when action.StartsWith("webhook.", StringComparison.Ordinal) => ChangeAreas.Audit | ChangeAreas.Webhooks,
         _ when action.StartsWith("app_token.", StringComparison.Ordinal) || action.StartsWith("user_token.", StringComparison.Ordinal)
             || action.StartsWith("token.", StringComparison.Ordinal) => ChangeAreas.Tokens | ChangeAreas.Users | ChangeAreas.Audit,
         _ => ChangeAreas.All,

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
+using EnfixPortal.Api.Changes;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -22,12 +23,13 @@ public sealed class WebhookDispatcher : IDisposable
     private readonly WebhookAddresses _addresses;
     private readonly WebhookSecrets _secrets;
     private readonly ILogger<WebhookDispatcher> _logger;
+    private readonly ChangeFeed _changes;
     private readonly HttpClient _http;
 
     public WebhookDispatcher(IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, IOptionsMonitor<WebhookSettings> settings,
-        WebhookAddresses addresses, WebhookSecrets secrets, ILogger<WebhookDispatcher> logger)
+        WebhookAddresses addresses, WebhookSecrets secrets, ChangeFeed changes, ILogger<WebhookDispatcher> logger)
     {
-        (_dbFactory, _time, _settings, _addresses, _secrets, _logger) = (dbFactory, time, settings, addresses, secrets, logger);
+        (_dbFactory, _time, _settings, _addresses, _secrets, _changes, _logger) = (dbFactory, time, settings, addresses, secrets, changes, logger);
         _http = new HttpClient(new SocketsHttpHandler
         {
             AllowAutoRedirect = false, UseCookies = false, UseProxy = false, ConnectCallback = ConnectAsync,
@@ -52,6 +54,8 @@ public sealed class WebhookDispatcher : IDisposable
                     .OrderBy(x => x.d.NextAttemptAt).ThenBy(x => x.d.Id).Take(Batch).ToListAsync(ct)).Select(x => (x.d, x.w)).ToList();
             }
             await Task.WhenAll(due.Select(x => AttemptAsync(x.Delivery, x.Webhook, ct)));
+            // An open delivery log shows each batch's outcome without a reload.
+            if (due.Count > 0) _changes.Committed(ChangeAreas.Webhooks);
             total += due.Count;
             if (due.Count < Batch) return total;
         }

@@ -38,6 +38,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Enfix:Bootstrap:AdminPassword", AdminPassword);
         // Every browser signs in from this machine's address; the sign-in limit has tests of its own.
         builder.UseSetting("Enfix:RateLimits:LoginPerMinute", "100000");
+        // The tests' webhook receivers listen on this machine's loopback address.
+        builder.UseSetting("Enfix:Webhooks:AllowLoopback", "true");
     }
 
     protected override void Dispose(bool disposing)

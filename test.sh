@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test (unit, in-process API, bUnit, Playwright e2e in Chromium). Installs what a fresh Debian
-# machine lacks first: Debian's chromium for the browser tests, nginx for the forward-auth tests and postgresql for the PostgreSQL runs of the
+# machine lacks first: Debian's chromium for the browser tests, nginx for the forward-auth tests, python3-aiosmtpd for
+# the email tests and postgresql for the PostgreSQL runs of the
 # service and API tests, on a throwaway server of its own (loopback only, removed on exit). Extra arguments go
 # to `dotnet test` (e.g. ./test.sh --filter OnPostgres). Prints "N passed, N failed" last.
 set -uo pipefail
@@ -22,6 +23,12 @@ fi
 if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
   echo "test.sh: installing Debian's nginx for the forward-auth tests ..." >&2
   apt_install nginx || { echo "test.sh: could not install nginx" >&2; exit 1; }
+fi
+
+# The expiry-email tests send through Debian's SMTP server (aiosmtpd), started by the tests on loopback.
+if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+  echo "test.sh: installing Debian's python3-aiosmtpd for the email tests ..." >&2
+  apt_install python3-aiosmtpd || { echo "test.sh: could not install python3-aiosmtpd" >&2; exit 1; }
 fi
 
 pg_bin() { find /usr/lib/postgresql -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -n 1; }

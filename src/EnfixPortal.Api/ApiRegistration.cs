@@ -26,8 +26,6 @@ public static class ApiRegistration
         // The portal's branch runs UseAuthorization as usual.
         services.Configure<RouteOptions>(options => options.SuppressCheckForUnhandledSecurityMetadata = true);
         services.AddLoginRateLimit();
-        services.AddOptions<PublicUrlSettings>().BindConfiguration(PublicUrlSettings.Section)
-            .Validate(PublicUrlSettings.IsValid, "Enfix:PublicUrl must be an absolute http or https URL without query, such as https://enfix.example.com").ValidateOnStart();
         services.AddSingleton<PublicOrigin>();
         services.AddTrustedProxies();
         services.AddSingleton<IntrospectionRateLimit>();

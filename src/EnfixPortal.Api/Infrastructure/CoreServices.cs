@@ -1,6 +1,8 @@
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Dashboard;
+using EnfixPortal.Api.Infrastructure.Http;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Mail;
 using EnfixPortal.Api.Sessions;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
@@ -25,6 +27,10 @@ public static class CoreServices
         services.BindSettings<LockoutSettings>(LockoutSettings.Section);
         services.BindSettings<PasswordSettings>(PasswordSettings.Section);
         services.BindSettings<WebhookSettings>(WebhookSettings.Section);
+        services.BindSettings<SmtpSettings>(SmtpSettings.Section);
+        // The address the portal is reached at: the API's links and the expiry emails' links use it.
+        services.AddOptions<PublicUrlSettings>().BindConfiguration(PublicUrlSettings.Section)
+            .Validate(PublicUrlSettings.IsValid, "Enfix:PublicUrl must be an absolute http or https URL without query, such as https://enfix.example.com").ValidateOnStart();
         services.AddEnfixPersistence(configuration);
 
         services.AddAuthentication();
@@ -83,6 +89,8 @@ public static class CoreServices
         services.AddSingleton<WebhookService>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddSingleton<ExpiryAnnouncements>();
+        services.AddSingleton<ExpiryMail>();
+        services.AddSingleton<MailDispatcher>();
         services.AddSingleton<WebhookRound>();
         services.AddHostedService<WebhookSender>();
         return services;

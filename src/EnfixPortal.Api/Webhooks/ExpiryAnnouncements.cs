@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Mail;
 using EnfixPortal.Api.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -7,10 +8,10 @@ namespace EnfixPortal.Api.Webhooks;
 
 /// <summary>Finds app and OBO tokens that came within a warning threshold of their expiry (<c>token.expiring</c>) or
 /// expired (<c>token.expired</c>), and records each announcement with its events in one transaction. A token is warned
-/// at the nearest threshold it reached, and only for a threshold it crossed: one made with 5 days to live gets no
+/// at the nearest threshold it reached (by webhook, and by email to its owner when a mail server is set), and only for a threshold it crossed: one made with 5 days to live gets no
 /// 30- or 7-day warning. A changed expiry is a new expiry, announced afresh.</summary>
 public sealed class ExpiryAnnouncements(IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, WebhookOutbox outbox,
-    IOptionsMonitor<WebhookSettings> settings)
+    IOptionsMonitor<WebhookSettings> settings, ExpiryMail mail)
 {
     private const int Batch = 500;
 
@@ -41,6 +42,7 @@ public sealed class ExpiryAnnouncements(IDbContextFactory<EnfixDbContext> dbFact
                 if (days > 0 && token.CreatedAt > token.ExpiresAt - TimeSpan.FromDays(days)) continue;
                 var data = TokenEvents.Describe(token, null) with { DaysBeforeExpiry = days > 0 ? days : null, Reason = days > 0 ? null : "expiry" };
                 outbox.Add(db, subscribers, days > 0 ? WebhookEventTypes.TokenExpiring : WebhookEventTypes.TokenExpired, data);
+                if (days > 0) mail.Add(db, token, days);
                 raised++;
             }
             // The unique key (token, threshold, expiry) refuses an announcement another node made first: then none of

@@ -15,7 +15,6 @@ public sealed class WebhookDispatcher : IDisposable
 {
     public const int MaxErrorLength = 500;
     private const int Batch = 32;
-    private static readonly TimeSpan LongestWait = TimeSpan.FromHours(6);
 
     private readonly IDbContextFactory<EnfixDbContext> _dbFactory;
     private readonly TimeProvider _time;
@@ -73,10 +72,9 @@ public sealed class WebhookDispatcher : IDisposable
         if (error is null) delivery.Status = DeliveryStatus.Delivered;
         else
         {
-            var giveUpAt = delivery.CreatedAt + settings.RetryFor;
-            var wait = TimeSpan.FromTicks(Math.Min(LongestWait.Ticks, settings.FirstRetryDelay.Ticks * (1L << Math.Min(delivery.Attempts - 1, 20))));
-            delivery.Status = now >= giveUpAt ? DeliveryStatus.Failed : DeliveryStatus.Pending;
-            delivery.NextAttemptAt = now + wait < giveUpAt ? now + wait : giveUpAt;
+            var (giveUp, next) = settings.AfterFailure(delivery.CreatedAt, delivery.Attempts, now);
+            delivery.Status = giveUp ? DeliveryStatus.Failed : DeliveryStatus.Pending;
+            delivery.NextAttemptAt = next;
             if (delivery.Status == DeliveryStatus.Failed)
                 _logger.LogWarning("Webhook {Webhook} gave up on delivery {MessageId} ({EventType}) after {Attempts} attempts: {Error}",
                     webhook.PublicId, delivery.MessageId, delivery.EventType, delivery.Attempts, delivery.LastError);

@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,9 +8,10 @@ using Microsoft.Extensions.Options;
 namespace EnfixPortal.Api.Webhooks;
 
 /// <summary>One round of the background sender: announces tokens that reached a warning threshold or expired, then
-/// delivers what is due. One round at a time per node and, on PostgreSQL, one node at a time (an advisory lock held
+/// delivers the webhook messages and the emails that are due. One round at a time per node and, on PostgreSQL, one node at a time (an advisory lock held
 /// for the round), so that no delivery is sent twice side by side.</summary>
-public sealed class WebhookRound(IDbContextFactory<EnfixDbContext> dbFactory, ExpiryAnnouncements announcements, WebhookDispatcher dispatcher)
+public sealed class WebhookRound(IDbContextFactory<EnfixDbContext> dbFactory, ExpiryAnnouncements announcements, WebhookDispatcher dispatcher,
+    MailDispatcher mail)
 {
     // Any constant the application uses for nothing else; the same on every node.
     private const string TryLock = "SELECT pg_try_advisory_lock(76250891712328) AS \"Value\"";
@@ -34,6 +36,7 @@ public sealed class WebhookRound(IDbContextFactory<EnfixDbContext> dbFactory, Ex
             {
                 await announcements.RunAsync(ct);
                 await dispatcher.DeliverDueAsync(ct);
+                await mail.DeliverDueAsync(ct);
             }
             finally
             {

@@ -22,6 +22,16 @@ public sealed class WebhookSettings : IValidatableObject
     /// <summary>How often the sender looks for due deliveries and tokens to announce.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>After a failed attempt (the <paramref name="attempts"/>th) of a message queued at <paramref name="queuedAt"/>:
+    /// whether to give up, and else when to try again, the wait doubling from <see cref="FirstRetryDelay"/> up to six hours,
+    /// never past <see cref="RetryFor"/>. Webhook deliveries and emails are retried alike.</summary>
+    public (bool GiveUp, DateTime NextAttemptAt) AfterFailure(DateTime queuedAt, int attempts, DateTime now)
+    {
+        var giveUpAt = queuedAt + RetryFor;
+        var wait = TimeSpan.FromTicks(Math.Min(TimeSpan.FromHours(6).Ticks, FirstRetryDelay.Ticks * (1L << Math.Min(attempts - 1, 20))));
+        return (now >= giveUpAt, now + wait < giveUpAt ? now + wait : giveUpAt);
+    }
+
     public IReadOnlyList<int> WarningDays =>
         ExpiryWarnings.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(d => int.TryParse(d, out var days) ? days : -1).Distinct().Order().ToList();

@@ -45,6 +45,13 @@ public sealed class StartupFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMailServerWithoutASenderIsRefusedNamingTheSetting()
+    {
+        var line = await RefusedAsync(1, new() { ["Enfix__Smtp__Host"] = "smtp.example.test" });
+        Assert.Equal("error: invalid setting: Enfix:Smtp:From must be the sender's address, such as enfix@example.com, when Enfix:Smtp:Host is set.", line);
+    }
+
+    [Fact]
     public async Task ASqliteFileInAFolderThatDoesNotExistIsNamed()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"enfix-missing-{Guid.NewGuid():N}");

@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Auditing;
+using EnfixPortal.Api.Mail;
 using EnfixPortal.Api.Sessions;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
@@ -22,6 +23,7 @@ public abstract class EnfixDbContext(DbContextOptions options) : IdentityDbConte
     public DbSet<Webhook> Webhooks => Set<Webhook>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<TokenNotice> TokenNotices => Set<TokenNotice>();
+    public DbSet<MailMessage> MailMessages => Set<MailMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -46,5 +48,6 @@ public abstract class EnfixDbContext(DbContextOptions options) : IdentityDbConte
         builder.ApplyConfiguration(new WebhookConfiguration());
         builder.ApplyConfiguration(new WebhookDeliveryConfiguration());
         builder.ApplyConfiguration(new TokenNoticeConfiguration());
+        builder.ApplyConfiguration(new MailMessageConfiguration());
     }
 }

@@ -78,12 +78,13 @@ public abstract class TokenApiTests(ApiFixture api)
 
         Assert.True(JsonNode.DeepEquals(bySecret.Json, byAccessor.Json));
         Assert.Equal(["accessor", "hint", "name", "scopes", "user", "kind", "issued_by", "created_at", "expires_at", "expired", "last_used_at",
-            "created_by"], bySecret.Json!.AsObject().Select(p => p.Key));
+            "last_used_ip", "last_used_user_agent", "created_by"], bySecret.Json!.AsObject().Select(p => p.Key));
         Assert.Equal(owner.Token[..4], bySecret.Json["hint"]!.GetValue<string>());
         Assert.Equal("obo", bySecret.Json["kind"]!.GetValue<string>());
         Assert.Equal("2026-11-28T09:00:00Z", bySecret.Json["created_at"]!.GetValue<string>());
         var app = await api.Client.GetAsync($"/api/v1/app_tokens/{owner.AppToken}", owner);
-        Assert.Equal(["accessor", "hint", "name", "scopes", "user", "created_at", "expires_at", "expired", "last_used_at", "created_by"], app.Json!.AsObject().Select(p => p.Key));
+        Assert.Equal(["accessor", "hint", "name", "scopes", "user", "created_at", "expires_at", "expired", "last_used_at", "last_used_ip",
+            "last_used_user_agent", "created_by"], app.Json!.AsObject().Select(p => p.Key));
     }
 
     [Fact]

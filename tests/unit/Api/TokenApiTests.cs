@@ -88,6 +88,27 @@ public abstract class TokenApiTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task TheUserAgentOfTheLastRequestIsInTheAnswersAfterTheBatchIsWritten()
+    {
+        var owner = await api.NewCallerAsync("agent");
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me/"))
+        {
+            request.Headers.Add("App-Token", owner.AppToken);
+            request.Headers.Add("Token", owner.Token);
+            request.Headers.TryAddWithoutValidation("User-Agent", "nightly-backup/2.1 (+ops)");
+            using var used = await api.Client.Http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, used.StatusCode);
+        }
+        await api.Get<TokenUsage>().FlushAsync();
+
+        var app = await api.Client.GetAsync($"/api/v1/app_tokens/{owner.AppTokenAccessor}/", api.Admin);
+        var user = await api.Client.GetAsync($"/api/v1/tokens/{owner.TokenAccessor}/", api.Admin);
+
+        Assert.Equal("nightly-backup/2.1 (+ops)", app.Json!["last_used_user_agent"]!.GetValue<string>());
+        Assert.Equal("nightly-backup/2.1 (+ops)", user.Json!["last_used_user_agent"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AnotherUsersTokenLooksExactlyLikeAMissingOne()
     {
         var hidden = await api.Client.GetAsync($"/api/v1/app_tokens/{api.Alice.AppTokenAccessor}/", api.Bob);

@@ -127,8 +127,13 @@ public sealed class TokensPage(IPage page, string path, string heading, string c
         var listed = Dialog.GetByRole(AriaRole.List, new() { Name = "Affected" }).GetByRole(AriaRole.Listitem);
         await Assertions.Expect(listed).ToHaveCountAsync(names.Length);
         foreach (var name in names) await Assertions.Expect(listed.Filter(new() { HasText = name })).ToHaveCountAsync(1);
+        // Nothing is preselected: extending before a choice asks for one.
+        await Assertions.Expect(Dialog.Locator(".mud-input-control.mud-select input").First).ToHaveValueAsync("");
+        var extend = Dialog.GetByRole(AriaRole.Button, new() { Name = "Extend", Exact = true });
+        await extend.ClickAsync();
+        await Assertions.Expect(Dialog).ToContainTextAsync("Choose a new lifetime.");
         await ChooseAsync(Dialog, "New lifetime", lifetime);
-        await Dialog.GetByRole(AriaRole.Button, new() { Name = "Extend", Exact = true }).ClickAsync();
+        await extend.ClickAsync();
     }
 
     public ILocator Expiry(string name) => Row(name).Locator("[data-expiry]");

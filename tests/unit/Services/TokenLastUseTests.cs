@@ -1,5 +1,6 @@
 using System.Net;
 using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
 using EnfixPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,6 +46,20 @@ public abstract class TokenLastUseTests(Engine engine) : IAsyncLifetime
             Assert.Equal("deploy-job/5", view.LastUsedUserAgent);
         }
         Assert.Equal(0, Usage.PendingCount);
+    }
+
+    [Fact]
+    public async Task ALoginRecordsItsClientAsTheAppTokensLastUser()
+    {
+        var app = await _harness.CreateAppTokenAsync(_harness.AdminActor);
+        var client = new TokenClient(IPAddress.Parse("192.0.2.44"), "mobile-app/7.0");
+
+        var login = await _harness.Get<TokenLogin>().LogInAsync(_harness.AdminActor, app.Secret, "admin", ServiceHarness.AdminPassword, client);
+        Assert.True(login.Succeeded, login.Error?.Describe());
+        await Usage.FlushAsync();
+
+        var view = await ViewAsync(TokenFamily.App, app);
+        Assert.Equal(("192.0.2.44", "mobile-app/7.0"), (view.LastUsedAddress, view.LastUsedUserAgent));
     }
 
     [Fact]

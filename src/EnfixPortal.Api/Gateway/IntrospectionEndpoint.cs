@@ -40,7 +40,7 @@ public static class IntrospectionEndpoint
                 .WithHeader("Retry-After", wait.ToString(CultureInfo.InvariantCulture));
         var form = await ReadAsync(http.Request, ct);
         if (form.Error is { } invalid) return invalid;
-        var answer = await introspection.IntrospectAsync(form.Value!.AppToken, form.Value.Token!, ct);
+        var answer = await introspection.IntrospectAsync(form.Value!.AppToken, form.Value.Token!, http.TokenClient(), ct);
         audit.Count(http.Actor(), answer.Active);
         http.Response.Headers.CacheControl = "no-store";
         return JsonResults.Ok(IntrospectionAnswer.From(answer));

@@ -44,6 +44,10 @@ public sealed class Token
     public DateTime CreatedAt { get; set; }
     public DateTime ExpiresAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
+    /// <summary>The client address of the use at <see cref="LastUsedAt"/> (behind a trusted proxy, the client it names).</summary>
+    public string? LastUsedAddress { get; set; }
+    /// <summary>The User-Agent of the use at <see cref="LastUsedAt"/>, cut to <see cref="TokenClient.MaxUserAgentLength"/>.</summary>
+    public string? LastUsedUserAgent { get; set; }
     /// <summary>After a rotation with a grace period: the hash of the secret it replaced, which keeps working until
     /// <see cref="PreviousSecretEndsAt"/> (or the token's own expiry, if sooner). Null otherwise.</summary>
     public byte[]? PreviousSecretHash { get; set; }

@@ -15,7 +15,8 @@ public static class TokenBodies
         ["app_token"] = Generated, ["token"] = Generated, ["id"] = Generated, ["accessor"] = Generated,
         ["secret"] = Generated, ["hint"] = Generated,
         ["kind"] = ReadOnly, ["issued_by"] = ReadOnly, ["created_at"] = ReadOnly, ["expires_at"] = ReadOnly,
-        ["expired"] = ReadOnly, ["last_used_at"] = ReadOnly, ["created_by"] = ReadOnly,
+        ["expired"] = ReadOnly, ["last_used_at"] = ReadOnly, ["last_used_ip"] = ReadOnly,
+        ["last_used_user_agent"] = ReadOnly, ["created_by"] = ReadOnly,
     };
 
     private const string ScopesFixed = "A token's scopes are set when it is created; create a new token with the scopes you need.";

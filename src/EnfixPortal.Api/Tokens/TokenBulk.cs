@@ -1,14 +1,17 @@
+using System.Globalization;
+using System.Numerics;
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Webhooks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EnfixPortal.Api.Tokens;
 
 /// <summary>Changes to many tokens at once: the portal's multi-select and a user's "revoke all".</summary>
 public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, AuditLog audit, TokenRevocations revocations,
-    TokenEvents events, WebhookOutbox outbox)
+    TokenEvents events, WebhookOutbox outbox, IOptionsMonitor<TokenSettings> options)
 {
     /// <summary>Expires every active token of a user (kinds given, or all), keeping the records. Returns how many.</summary>
     public async Task<ServiceResult<int>> ExpireAllForUserAsync(Actor actor, string userId, IReadOnlyCollection<TokenKind>? kinds = null, CancellationToken ct = default)
@@ -75,5 +78,53 @@ public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeP
         foreach (var hash in capped) revocations.Revoke(hash);
         outbox.Wake();
         return tokens.Count;
+    }
+
+    /// <summary>Gives each named token a new expiry <paramref name="seconds"/> from now, by the rules of a PATCH with
+    /// <c>seconds_until_expire</c> (<see cref="TokenLifetimes"/>), each change audited. A token the actor may not see, one the
+    /// rules refuse, and one that already expires later is left as it is and reported with the reason.</summary>
+    public async Task<ServiceResult<TokenExtension>> ExtendAsync(Actor actor, TokenFamily family, IReadOnlyCollection<string> accessors,
+        BigInteger seconds, CancellationToken ct = default)
+    {
+        if (seconds <= 0)
+            return ServiceError.Validation(Expiry.Field, "Choose a lifetime of at least one second; to end tokens, expire them instead.");
+        for (var tries = 1; ; tries++)
+        {
+            try { return await ExtendOnceAsync(actor, family, accessors, seconds, ct); }
+            catch (DbUpdateException ex) when (tries < 10 && ConcurrentWrite.RowGone(ex)) { }
+        }
+    }
+
+    private async Task<TokenExtension> ExtendOnceAsync(Actor actor, TokenFamily family, IReadOnlyCollection<string> accessors,
+        BigInteger seconds, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var found = await db.Tokens.OfFamily(family).Include(t => t.User).Where(t => accessors.Contains(t.Accessor)).ToListAsync(ct);
+        var visible = found.Where(t => actor.MayActFor(t.UserId)).ToDictionary(t => t.Accessor);
+        var (extended, refused) = (new List<Token>(), new List<TokenRefusal>());
+        foreach (var accessor in accessors.Distinct())
+        {
+            if (!visible.TryGetValue(accessor, out var token))
+            {
+                refused.Add(new TokenRefusal(accessor, null, null, TokenLookup.NotFound(family).Describe()));
+                continue;
+            }
+            var expiry = await TokenLifetimes.ResolveAsync(db, actor, options.CurrentValue, token.Kind, seconds, TimeSpan.Zero, now, token, ct);
+            var reason = expiry.Error?.Describe()
+                ?? (expiry.Value <= token.ExpiresAt ? $"It already expires later, at {token.ExpiresAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC." : null);
+            if (reason is not null)
+            {
+                refused.Add(new TokenRefusal(accessor, token.Name, token.Hint, reason));
+                continue;
+            }
+            token.ExpiresAt = expiry.Value;
+            db.AuditEvents.Add(audit.For(actor, AuditActions.TokenExpiryChanged, targetAccessor: token.Accessor, targetUserId: token.UserId,
+                detail: $"expires_at={token.ExpiresAt:O}"));
+            extended.Add(token);
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var token in extended) revocations.Revoke(token);
+        return new TokenExtension(extended.ConvertAll(t => TokenMapping.ToView(t, t.User?.UserName, now)), refused);
     }
 }

@@ -22,11 +22,12 @@ public sealed class TokenIntrospection(TokenValidator validator, IDbContextFacto
     public static bool MayIntrospect(TokenPrincipal caller) =>
         caller.EffectiveScopes is { } scopes ? scopes.Contains(BuiltInScopes.Introspect) : caller.AppOwner.Roles.Contains(Roles.Admin);
 
-    public async Task<Introspection> IntrospectAsync(string? appToken, string token, CancellationToken ct = default)
+    /// <summary>A pair asked about is a pair used: its tokens record <paramref name="client"/> (the asking gateway) as their last user.</summary>
+    public async Task<Introspection> IntrospectAsync(string? appToken, string token, TokenClient client = default, CancellationToken ct = default)
     {
         if (appToken is not null)
         {
-            var pair = await validator.ValidateAsync(appToken, token, ct);
+            var pair = await validator.ValidateAsync(appToken, token, null, client, ct);
             if (pair.Value is not { } p) return Introspection.Inactive;
             var expires = p.AppToken.ExpiresAt < p.UserToken.ExpiresAt ? p.AppToken.ExpiresAt : p.UserToken.ExpiresAt;
             return new Introspection(true, p.UserId, p.UserName, UserTokenItem.KindName(p.UserToken.Kind), Seconds(expires),

@@ -2,24 +2,27 @@ namespace EnfixPortal.Api.Tokens;
 
 /// <summary>An app token as the API lists it; the token itself is never shown again after creation.</summary>
 /// <param name="Scopes">Null: the token has its owner's full rights.</param>
+/// <param name="LastUsedIp">The client address of the last use, written with <c>last_used_at</c>.</param>
 public sealed record AppTokenItem(
     string Accessor, string Hint, string? Name, IReadOnlyList<string>? Scopes, string User, DateTime CreatedAt, DateTime ExpiresAt, bool Expired,
-    DateTime? LastUsedAt, CreatedByItem CreatedBy)
+    DateTime? LastUsedAt, string? LastUsedIp, string? LastUsedUserAgent, CreatedByItem CreatedBy)
 {
     public static AppTokenItem From(TokenView token) => new(
         token.Accessor, token.Hint, token.Name, token.Scopes?.Sorted, token.UserId, token.CreatedAt, token.ExpiresAt, token.Expired,
-        token.LastUsedAt, CreatedByItem.From(token.CreatedBy));
+        token.LastUsedAt, token.LastUsedAddress, token.LastUsedUserAgent, CreatedByItem.From(token.CreatedBy));
 }
 
 /// <summary>A user token (<c>login</c> or <c>obo</c>) as the API lists it.</summary>
 /// <param name="Scopes">Null: the token has its owner's full rights.</param>
 public sealed record UserTokenItem(
     string Accessor, string Hint, string? Name, IReadOnlyList<string>? Scopes, string User, string Kind, string? IssuedBy,
-    DateTime CreatedAt, DateTime ExpiresAt, bool Expired, DateTime? LastUsedAt, CreatedByItem CreatedBy)
+    DateTime CreatedAt, DateTime ExpiresAt, bool Expired, DateTime? LastUsedAt, string? LastUsedIp, string? LastUsedUserAgent,
+    CreatedByItem CreatedBy)
 {
     public static UserTokenItem From(TokenView token) => new(
         token.Accessor, token.Hint, token.Name, token.Scopes?.Sorted, token.UserId, KindName(token.Kind), token.IssuedById,
-        token.CreatedAt, token.ExpiresAt, token.Expired, token.LastUsedAt, CreatedByItem.From(token.CreatedBy));
+        token.CreatedAt, token.ExpiresAt, token.Expired, token.LastUsedAt, token.LastUsedAddress, token.LastUsedUserAgent,
+        CreatedByItem.From(token.CreatedBy));
 
     public static string KindName(TokenKind kind) => kind == TokenKind.Login ? "login" : "obo";
 }

@@ -8,5 +8,5 @@ internal static class TokenMapping
         token.Accessor, token.Hint, token.Name, token.Kind, token.UserId, userName, token.IssuedById,
         token.CreatedAt, token.ExpiresAt, token.ExpiresAt <= now, token.LastUsedAt,
         new TokenOrigin(token.CreatedVia, token.CreatedByUserId, token.CreatedByAppTokenAccessor, token.CreatedByTokenAccessor),
-        ScopeSet.FromStored(token.Scopes));
+        ScopeSet.FromStored(token.Scopes), token.LastUsedAddress, token.LastUsedUserAgent);
 }

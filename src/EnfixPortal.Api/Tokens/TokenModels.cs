@@ -18,14 +18,23 @@ public sealed record CreateTokenRequest(string? UserId = null, string? Name = nu
 
 public sealed record ChangeTokenRequest(BigInteger? SecondsUntilExpire = null, string? Name = null, bool SetName = false);
 
+/// <summary>What a bulk extension did: the tokens it gave a new expiry, and the ones it left, each with the reason.</summary>
+public sealed record TokenExtension(IReadOnlyList<TokenView> Extended, IReadOnlyList<TokenRefusal> Refused);
+
+/// <summary>A token a bulk change left as it was; <see cref="Name"/> and <see cref="Hint"/> are null when it was not found.</summary>
+public sealed record TokenRefusal(string Accessor, string? Name, string? Hint, string Reason);
+
 public sealed record RotateTokenRequest(BigInteger? GraceSeconds = null);
 
 /// <summary>The plaintext is here and nowhere else, once.</summary>
 public sealed record CreatedToken(string Secret, TokenView Token);
 
+/// <param name="LastUsedAddress">The client address of the last use (null when unused or unknown).</param>
+/// <param name="LastUsedUserAgent">The User-Agent of the last use, cut to <see cref="TokenClient.MaxUserAgentLength"/>.</param>
 public sealed record TokenView(
     string Accessor, string Hint, string? Name, TokenKind Kind, string UserId, string? UserName, string? IssuedById,
-    DateTime CreatedAt, DateTime ExpiresAt, bool Expired, DateTime? LastUsedAt, TokenOrigin CreatedBy, ScopeSet? Scopes);
+    DateTime CreatedAt, DateTime ExpiresAt, bool Expired, DateTime? LastUsedAt, TokenOrigin CreatedBy, ScopeSet? Scopes,
+    string? LastUsedAddress = null, string? LastUsedUserAgent = null);
 
 /// <summary>What created a token: the door, the acting user and, through the API, the request's token pair.
 /// All null for tokens made before this was recorded.</summary>

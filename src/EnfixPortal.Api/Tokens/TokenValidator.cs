@@ -18,11 +18,12 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
     public const string MissingAppToken = "Send an app token in the App-Token header.";
 
     public ValueTask<ServiceResult<TokenPrincipal>> ValidateAsync(string? appToken, string? userToken, CancellationToken ct = default) =>
-        ValidateAsync(appToken, userToken, null, ct);
+        ValidateAsync(appToken, userToken, null, TokenClient.Unknown, ct);
 
-    /// <summary>As above, with the connection's last pair of hashes (<paramref name="hashes"/>) to skip hashing a pair sent again.</summary>
+    /// <summary>As above, with the connection's last pair of hashes (<paramref name="hashes"/>) to skip hashing a pair sent again,
+    /// and the <paramref name="client"/> recorded as the tokens' last user.</summary>
     public async ValueTask<ServiceResult<TokenPrincipal>> ValidateAsync(string? appToken, string? userToken,
-        ConnectionTokenHashes? hashes, CancellationToken ct)
+        ConnectionTokenHashes? hashes, TokenClient client, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(appToken))
             return Refuse(AppTokenField, MissingAppToken);
@@ -37,8 +38,8 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
             return Refuse(UserTokenField, "The user token is unknown, expired or revoked; log in again.");
 
         metrics.Validation(app.Value.Hit && user.Value.Hit ? "hit" : "miss");
-        usage.Record(app.Value.Token.Accessor, now);
-        usage.Record(user.Value.Token.Accessor, now);
+        usage.Record(app.Value.Token.Accessor, now, client);
+        usage.Record(user.Value.Token.Accessor, now, client);
         return new TokenPrincipal(user.Value.User, app.Value.Token, user.Value.Token, app.Value.User);
     }
 
@@ -55,7 +56,8 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
     }
 
     /// <summary>The login door's check: an app token alone, before any password is looked at. Returns its accessor.</summary>
-    public async ValueTask<ServiceResult<string>> ValidateAppTokenAsync(string? appToken, CancellationToken ct = default)
+    public async ValueTask<ServiceResult<string>> ValidateAppTokenAsync(string? appToken, TokenClient client = default,
+        CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(appToken))
             return Refuse(AppTokenField, "Send an app token in the App-Token header or the app_token form field.");
@@ -63,7 +65,7 @@ public sealed class TokenValidator(IDbContextFactory<EnfixDbContext> dbFactory, 
         var app = await ResolveAsync(KeyOf(appToken, null, app: true), now, ct);
         if (!IsLiveApp(app, now))
             return Refuse(AppTokenField, "The app token is unknown, expired or revoked.");
-        usage.Record(app.Value.Token.Accessor, now);
+        usage.Record(app.Value.Token.Accessor, now, client);
         return app.Value.Token.Accessor;
     }
 

@@ -29,7 +29,7 @@ public static class LoginEndpoint
         var form = await LoginForm.ReadAsync(http.Request, ct);
         if (form.Error is { } unreadable) return unreadable;
         var (appToken, userName, password) = form.Value!;
-        var created = await login.LogInAsync(http.Anonymous(), appToken, userName, password, ct);
+        var created = await login.LogInAsync(http.Anonymous(), appToken, userName, password, http.TokenClient(), ct);
         if (created.Error is { } refused) return ApiError.From(refused);
         http.Response.Headers.CacheControl = "no-store";
         return JsonResults.Ok(new UserTokenCreated(created.Value!.Secret));

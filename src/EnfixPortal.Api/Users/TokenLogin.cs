@@ -9,9 +9,9 @@ namespace EnfixPortal.Api.Users;
 public sealed class TokenLogin(TokenValidator validator, PasswordSignIn signIn, TokenService tokens, EnfixMetrics metrics)
 {
     public async Task<ServiceResult<CreatedToken>> LogInAsync(Actor actor, string? appToken, string? userName, string? password,
-        CancellationToken ct = default)
+        TokenClient client = default, CancellationToken ct = default)
     {
-        var app = await validator.ValidateAppTokenAsync(appToken, ct);
+        var app = await validator.ValidateAppTokenAsync(appToken, client, ct);
         if (app.Error is { } badApp) return badApp;
         var verified = await signIn.VerifyAsync(actor, userName, password, ct);
         if (verified.Error is { } refused) return refused;

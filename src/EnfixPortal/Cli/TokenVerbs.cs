@@ -59,9 +59,9 @@ public sealed class TokenVerbs(IServiceProvider services, CliOutput output, Toke
             if (listed.Error is { } failed) return await output.FailAsync(failed);
             var rows = listed.Value!;
             return await output.TableAsync(rows.Items, Item,
-                ["ACCESSOR", "HINT", "NAME", "OWNER", "KIND", "EXPIRES", "STATE", "LAST USED"],
+                ["ACCESSOR", "HINT", "NAME", "OWNER", "KIND", "EXPIRES", "STATE", "LAST USED", "FROM"],
                 t => [t.Accessor, t.Hint, t.Name, t.UserName, t.Kind.ToString().ToLowerInvariant(), CliOutput.When(t.ExpiresAt),
-                    t.Expired ? "expired" : "active", CliOutput.When(t.LastUsedAt)],
+                    t.Expired ? "expired" : "active", CliOutput.When(t.LastUsedAt), t.LastUsedAddress],
                 $"{rows.Items.Count} shown of {(rows.TotalIsExact ? "" : "more than ")}{rows.Total} (page {rows.PageNumber}).");
         };
     }
@@ -123,12 +123,17 @@ public sealed class TokenVerbs(IServiceProvider services, CliOutput output, Toke
     private static string Describe(object item) => item switch
     {
         AppTokenItem t => $"app token {t.Accessor} (hint {t.Hint}, name {t.Name ?? "-"}) of user {t.User}: created {CliOutput.When(t.CreatedAt)}, " +
-            $"expires {CliOutput.When(t.ExpiresAt)}{(t.Expired ? " (expired)" : "")}, last used {CliOutput.When(t.LastUsedAt)}, {ScopesText(t.Scopes)}.",
+            $"expires {CliOutput.When(t.ExpiresAt)}{(t.Expired ? " (expired)" : "")}, last used {LastUse(t.LastUsedAt, t.LastUsedIp, t.LastUsedUserAgent)}, " +
+            $"{ScopesText(t.Scopes)}.",
         UserTokenItem t => $"{t.Kind} token {t.Accessor} (hint {t.Hint}, name {t.Name ?? "-"}) of user {t.User}, issued by {t.IssuedBy ?? "-"}: " +
             $"created {CliOutput.When(t.CreatedAt)}, expires {CliOutput.When(t.ExpiresAt)}{(t.Expired ? " (expired)" : "")}, " +
-            $"last used {CliOutput.When(t.LastUsedAt)}, {ScopesText(t.Scopes)}.",
+            $"last used {LastUse(t.LastUsedAt, t.LastUsedIp, t.LastUsedUserAgent)}, {ScopesText(t.Scopes)}.",
         _ => item.ToString()!,
     };
+
+    /// <summary>"2026-12-01T09:00:00Z from 203.0.113.9 (curl/8.5.0)", or "-" for a token never used.</summary>
+    private static string LastUse(DateTime? at, string? address, string? userAgent) =>
+        CliOutput.When(at) + (address is null ? "" : $" from {address}") + (userAgent is null ? "" : $" ({userAgent})");
 
     private static string ScopesText(IReadOnlyList<string>? scopes) =>
         scopes is null ? "all scopes" : scopes.Count == 0 ? "no scopes" : $"scopes {string.Join(' ', scopes)}";

@@ -101,5 +101,42 @@ public sealed class TokensPage(IPage page, string path, string heading, string c
         await Assertions.Expect(Dialog).ToBeHiddenAsync();
     }
 
+    /// <summary>Picks <paramref name="choice"/> in the MudSelect labelled <paramref name="label"/> inside <paramref name="scope"/>.</summary>
+    public async Task ChooseAsync(ILocator scope, string label, string choice)
+    {
+        await scope.Locator(".mud-input-control.mud-select").Filter(new() { HasText = label }).ClickAsync();
+        var item = Page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = choice });
+        await item.First.ClickAsync();
+        await Assertions.Expect(Page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Sets the grid's Show filter (e.g. "Expiring within 7 days") and waits until the grid shows that many rows.</summary>
+    public async Task ShowAsync(string choice, int expectedRows)
+    {
+        await ChooseAsync(Page.Locator("body"), "Show", choice);
+        var rows = Grid.Locator("tbody tr").Filter(new() { Has = Page.GetByRole(AriaRole.Checkbox) });
+        await Assertions.Expect(rows).ToHaveCountAsync(expectedRows);
+    }
+
+    /// <summary>Opens Extend selected, checks it lists exactly <paramref name="names"/>, picks <paramref name="lifetime"/> and extends.</summary>
+    public async Task ExtendSelectedAsync(string lifetime, params string[] names)
+    {
+        await Assertions.Expect(Page.GetByText($"{names.Length} selected", new() { Exact = true })).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Extend selected" }).ClickAsync();
+        await Assertions.Expect(Dialog).ToContainTextAsync($"Extend {names.Length} tokens");
+        var listed = Dialog.GetByRole(AriaRole.List, new() { Name = "Affected" }).GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(listed).ToHaveCountAsync(names.Length);
+        foreach (var name in names) await Assertions.Expect(listed.Filter(new() { HasText = name })).ToHaveCountAsync(1);
+        // Nothing is preselected: extending before a choice asks for one.
+        await Assertions.Expect(Dialog.Locator(".mud-input-control.mud-select input").First).ToHaveValueAsync("");
+        var extend = Dialog.GetByRole(AriaRole.Button, new() { Name = "Extend", Exact = true });
+        await extend.ClickAsync();
+        await Assertions.Expect(Dialog).ToContainTextAsync("Choose a new lifetime.");
+        await ChooseAsync(Dialog, "New lifetime", lifetime);
+        await extend.ClickAsync();
+    }
+
+    public ILocator Expiry(string name) => Row(name).Locator("[data-expiry]");
+
     public Task StatusIsAsync(string name, string status) => Assertions.Expect(Row(name).Locator(".mud-chip")).ToHaveTextAsync(status);
 }

@@ -78,12 +78,34 @@ public abstract class TokenApiTests(ApiFixture api)
 
         Assert.True(JsonNode.DeepEquals(bySecret.Json, byAccessor.Json));
         Assert.Equal(["accessor", "hint", "name", "scopes", "user", "kind", "issued_by", "created_at", "expires_at", "expired", "last_used_at",
-            "created_by"], bySecret.Json!.AsObject().Select(p => p.Key));
+            "last_used_ip", "last_used_user_agent", "created_by"], bySecret.Json!.AsObject().Select(p => p.Key));
         Assert.Equal(owner.Token[..4], bySecret.Json["hint"]!.GetValue<string>());
         Assert.Equal("obo", bySecret.Json["kind"]!.GetValue<string>());
         Assert.Equal("2026-11-28T09:00:00Z", bySecret.Json["created_at"]!.GetValue<string>());
         var app = await api.Client.GetAsync($"/api/v1/app_tokens/{owner.AppToken}", owner);
-        Assert.Equal(["accessor", "hint", "name", "scopes", "user", "created_at", "expires_at", "expired", "last_used_at", "created_by"], app.Json!.AsObject().Select(p => p.Key));
+        Assert.Equal(["accessor", "hint", "name", "scopes", "user", "created_at", "expires_at", "expired", "last_used_at", "last_used_ip",
+            "last_used_user_agent", "created_by"], app.Json!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task TheUserAgentOfTheLastRequestIsInTheAnswersAfterTheBatchIsWritten()
+    {
+        var owner = await api.NewCallerAsync("agent");
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/me/"))
+        {
+            request.Headers.Add("App-Token", owner.AppToken);
+            request.Headers.Add("Token", owner.Token);
+            request.Headers.TryAddWithoutValidation("User-Agent", "nightly-backup/2.1 (+ops)");
+            using var used = await api.Client.Http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, used.StatusCode);
+        }
+        await api.Get<TokenUsage>().FlushAsync();
+
+        var app = await api.Client.GetAsync($"/api/v1/app_tokens/{owner.AppTokenAccessor}/", api.Admin);
+        var user = await api.Client.GetAsync($"/api/v1/tokens/{owner.TokenAccessor}/", api.Admin);
+
+        Assert.Equal("nightly-backup/2.1 (+ops)", app.Json!["last_used_user_agent"]!.GetValue<string>());
+        Assert.Equal("nightly-backup/2.1 (+ops)", user.Json!["last_used_user_agent"]!.GetValue<string>());
     }
 
     [Fact]

@@ -35,6 +35,35 @@ public sealed class TokenVerbTests : CliScript
     [Theory]
     [InlineData("app-tokens")]
     [InlineData("tokens")]
+    public async Task ShowAndListNameTheClientOfTheLastUse(string noun)
+    {
+        await JsonAsync("users", "create", "--username", "dave", "--password", "D4ve-passw0rd!");
+        var accessor = (await JsonAsync(noun, "create", "--username", "dave", "--name", "nightly"))["accessor"]!.GetValue<string>();
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"{Database.ConnectionString};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var use = connection.CreateCommand();
+            use.CommandText = "UPDATE Tokens SET LastUsedAt = CreatedAt, LastUsedAddress = '203.0.113.7', " +
+                "LastUsedUserAgent = 'nightly-backup/2.1' WHERE Accessor = $accessor";
+            use.Parameters.AddWithValue("$accessor", accessor);
+            Assert.Equal(1, await use.ExecuteNonQueryAsync());
+        }
+
+        var shown = await JsonAsync(noun, "show", "--id", accessor);
+        var usedAt = shown["created_at"]!.GetValue<string>();
+        Assert.Equal(usedAt, shown["last_used_at"]!.GetValue<string>());
+        Assert.Equal("203.0.113.7", shown["last_used_ip"]!.GetValue<string>());
+        Assert.Equal("nightly-backup/2.1", shown["last_used_user_agent"]!.GetValue<string>());
+        Assert.Equal("203.0.113.7", Assert.Single((await JsonAsync(noun, "list", "--username", "dave")).AsArray())!["last_used_ip"]!.GetValue<string>());
+        Assert.Contains($"last used {usedAt} from 203.0.113.7 (nightly-backup/2.1)", (await RunAsync(noun, "show", "--id", accessor)).Output);
+        var table = (await RunAsync(noun, "list", "--username", "dave")).Output.Split('\n');
+        Assert.EndsWith("LAST USED             FROM", table[0].TrimEnd());
+        Assert.EndsWith($"{usedAt}  203.0.113.7", table[1].TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("app-tokens")]
+    [InlineData("tokens")]
     public async Task EachScopeOptionGivesTheTokenAScope(string noun)
     {
         await JsonAsync("users", "create", "--username", "carol", "--password", "C4rol-passw0rd!");

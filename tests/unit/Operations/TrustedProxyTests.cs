@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using EnfixPortal.Tests.Infrastructure;
 using static EnfixPortal.Tests.Operations.RealServerSession;
 
 namespace EnfixPortal.Tests.Operations;
@@ -27,6 +29,32 @@ public sealed class TrustedProxyTests : RealServerTests
         var statuses = await LogInFromForgedAddressesAsync(server, PerMinute + 2);
 
         Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
+    }
+
+    [Fact]
+    public async Task ATokensLastUseNamesTheClientATrustedProxyForwarded()
+    {
+        await using var server = await ServerProcess.StartAsync(Database.Path, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true",
+            ["Enfix__Proxy__TrustedNetworks__0"] = "127.0.0.0/8",
+            ["Enfix__Tokens__LastUsedFlushInterval"] = "00:00:00.200",
+        });
+        var token = await LogInAsync(server.Http, AppToken, "admin", ServerProcess.AdminPassword);
+
+        JsonNode? item = null;
+        await WebhookReceiver.WaitUntilAsync(async () =>
+        {
+            using var get = NewRequest(HttpMethod.Get, $"/api/v1/tokens/{token}/", AppToken, token);
+            get.Headers.Add("X-Forwarded-For", "203.0.113.50");
+            get.Headers.TryAddWithoutValidation("User-Agent", "probe/1.0");
+            using var answer = await server.Http.SendAsync(get);
+            item = JsonNode.Parse(await answer.Content.ReadAsStringAsync());
+            return item?["last_used_ip"] is not null;
+        }, "the token's last use written");
+
+        Assert.Equal("203.0.113.50", item!["last_used_ip"]!.GetValue<string>());
+        Assert.Equal("probe/1.0", item["last_used_user_agent"]!.GetValue<string>());
     }
 
     [Fact]

@@ -43,6 +43,29 @@ public sealed class TokenGridAttentionTests : PortalTestContext
     }
 
     [Fact]
+    public async Task LastUseShowsTheClientAddressAndUserAgentUnderTheTime()
+    {
+        await CreateAsync("busy-job", 30 * Day);
+        await CreateAsync("idle-job", 30 * Day);
+        var used = (await Harness.Get<TokenQueries>().ListAsync(Harness.AdminActor, new TokenQuery(TokenFamily.App, Text: "busy-job"))).Value!
+            .Items.Single(t => t.Name == "busy-job");
+        Harness.Get<TokenUsage>().Record(used.Accessor, Harness.Time.GetUtcNow().UtcDateTime,
+            new TokenClient(System.Net.IPAddress.Parse("198.51.100.23"), "report-runner/3.2"));
+        await Harness.Get<TokenUsage>().FlushAsync();
+
+        var page = RenderPage("idle-job");
+
+        var cell = page.FindAll("tr").Single(r => r.TextContent.Contains("busy-job"))
+            .QuerySelector(".token-last-used")!;
+        Assert.Equal("198.51.100.23", cell.GetAttribute("data-last-used-ip"));
+        Assert.Contains("from 198.51.100.23", cell.TextContent);
+        Assert.Contains("report-runner/3.2", cell.TextContent);
+        var never = page.FindAll("tr").Single(r => r.TextContent.Contains("idle-job")).QuerySelector(".token-last-used")!;
+        Assert.Contains("never", never.TextContent);
+        Assert.DoesNotContain("from", never.TextContent);
+    }
+
+    [Fact]
     public async Task ExpiringWithin7DaysShowsOnlyTokensAboutToExpire()
     {
         await CreateAsync("gone", -1);

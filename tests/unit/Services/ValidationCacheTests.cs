@@ -26,7 +26,7 @@ public abstract class ValidationCacheTests(Engine engine) : IAsyncLifetime
     private readonly ConnectionTokenHashes _connection = new();
 
     private async Task<bool> ValidAsync(CreatedToken? app = null, CreatedToken? user = null) =>
-        (await Validator.ValidateAsync((app ?? _app).Secret, (user ?? _user).Secret, _connection, default)).Succeeded;
+        (await Validator.ValidateAsync((app ?? _app).Secret, (user ?? _user).Secret, _connection, TokenClient.Unknown, default)).Succeeded;
 
     [Fact]
     public async Task AWarmCheckSendsNoSqlAtAll()

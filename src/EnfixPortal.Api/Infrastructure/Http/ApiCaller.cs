@@ -24,4 +24,8 @@ public static class ApiCaller
     public static Actor Anonymous(this HttpContext http) => new(null, null, false, Door.Api, ClientAddress(http));
 
     public static string? ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
+
+    /// <summary>The client a token used by this request records as its last user.</summary>
+    public static TokenClient TokenClient(this HttpContext http) =>
+        new(http.Connection.RemoteIpAddress, TokenAuthentication.Single(http.Request.Headers.UserAgent));
 }

@@ -45,7 +45,7 @@ public sealed class TokenAuthentication(RequestDelegate next, TokenValidator val
             return;
         }
         var validated = await validator.ValidateAsync(Single(http, AppTokenHeader), Single(http, UserTokenHeader),
-            ConnectionHashes(http), http.RequestAborted);
+            ConnectionHashes(http), new TokenClient(address, Single(http.Request.Headers.UserAgent)), http.RequestAborted);
         if (validated.Error is { } error)
         {
             if (error.Kind == ServiceErrorKind.Unauthenticated) failures.Failed(address);

@@ -20,6 +20,8 @@ internal sealed class TokenConfiguration : IEntityTypeConfiguration<Token>
         token.Property(t => t.CreatedByAppTokenAccessor).HasMaxLength(TokenSecrets.AccessorLength);
         token.Property(t => t.CreatedByTokenAccessor).HasMaxLength(TokenSecrets.AccessorLength);
         token.Property(t => t.Scopes).HasMaxLength(TokenScopes.MaxStoredLength);
+        token.Property(t => t.LastUsedAddress).HasMaxLength(TokenClient.MaxAddressLength);
+        token.Property(t => t.LastUsedUserAgent).HasMaxLength(TokenClient.MaxUserAgentLength);
         token.HasIndex(t => t.Accessor).IsUnique();
         // A token's children: what an early expiry of the parent reaches.
         token.HasIndex(t => t.CreatedByTokenAccessor);

@@ -4,7 +4,8 @@ using MudBlazor;
 
 namespace EnfixPortal.Components.Pages.Tokens;
 
-/// <summary>The grid's actions: create, expire, change expiry, regenerate and revoke, one token or the ticked ones.</summary>
+/// <summary>The grid's actions: create, expire, change expiry, regenerate and revoke, one token or the ticked ones, and extend
+/// the ticked ones.</summary>
 public partial class TokenGrid
 {
     private async Task CreateAsync()
@@ -61,6 +62,18 @@ public partial class TokenGrid
         var count = await Bulk.ApplyAsync(await Actor.GetAsync(), Family, [.. chosen.Select(t => t.Accessor)], delete);
         ClearSelection();
         await ReportAsync(null, $"{(delete ? "Revoked" : "Expired")} {count} {Noun(count)}.");
+    }
+
+    private async Task ExtendSelectedAsync()
+    {
+        var chosen = _selected.ToList();
+        var dialog = await Dialogs.ShowAsync<ExtendTokensDialog>($"Extend {chosen.Count} {Noun(chosen.Count)}",
+            new DialogParameters<ExtendTokensDialog> { { d => d.Tokens, chosen }, { d => d.Family, Family } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false });
+        if (await dialog.Result is not { Canceled: false, Data: TokenExtension result }) return;
+        ClearSelection();
+        var count = result.Extended.Count;
+        await ReportAsync(null, $"Extended {count} {Noun(count)}" + (result.Refused.Count > 0 ? $"; {result.Refused.Count} not." : "."));
     }
 
     private static string Noun(int count) => count == 1 ? "token" : "tokens";

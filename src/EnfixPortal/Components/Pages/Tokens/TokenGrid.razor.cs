@@ -77,7 +77,7 @@ public partial class TokenGrid
     private string IssuerName(TokenView token) =>
         token.IssuedById is null ? "—" : _issuers.GetValueOrDefault(token.IssuedById, token.IssuedById);
 
-    private static string Label(TokenView token) => token.Name is { Length: > 0 } name ? $"{name} ({token.Hint}…)" : $"token {token.Hint}…";
+    internal static string Label(TokenView token) => token.Name is { Length: > 0 } name ? $"{name} ({token.Hint}…)" : $"token {token.Hint}…";
 
     public Task ReloadAsync() => _grid.ReloadServerData();
 

@@ -210,8 +210,16 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<string>("LastUsedAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<long?>("LastUsedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("LastUsedUserAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("LoginAppTokenAccessor")
                         .HasMaxLength(24)

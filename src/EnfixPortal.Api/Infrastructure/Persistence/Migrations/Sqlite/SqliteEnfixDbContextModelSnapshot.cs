@@ -198,8 +198,16 @@ namespace EnfixPortal.Api.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LastUsedAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LastUsedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastUsedUserAgent")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LoginAppTokenAccessor")
                         .HasMaxLength(24)

@@ -47,8 +47,9 @@ log=$(mktemp)
 # One project after the other: the browser tests then have the machine's cores to themselves, as a user's browser would.
 dotnet build EnfixPortal.sln --nologo -v q 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+built=$status
 for project in tests/unit tests/e2e; do
-  [ "$status" = 0 ] || break
+  [ "$built" = 0 ] || break
   dotnet test "$project" --no-build --nologo "$@" 2>&1 | tee -a "$log"
   [ "${PIPESTATUS[0]}" = 0 ] || status=1
 done

@@ -60,6 +60,8 @@ public sealed class FullWalkTests(PortalFixture fixture) : PortalTest(fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Table).GetByText(walk).First).ToBeVisibleAsync();
         await OpenAsync(page, shell, "Sessions", phone: width < 960);
         await Assertions.Expect(page.GetByText("this browser")).ToBeVisibleAsync();
+        await OpenAsync(page, shell, "Webhooks", phone: width < 960);
+        await OpenAndCancelAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "New webhook" }));
         await OpenAsync(page, shell, "Dashboard", phone: width < 960);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 

@@ -120,7 +120,7 @@ public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeP
             }
             token.ExpiresAt = expiry.Value;
             db.AuditEvents.Add(audit.For(actor, AuditActions.TokenExpiryChanged, targetAccessor: token.Accessor, targetUserId: token.UserId,
-                detail: $"expires_at={token.ExpiresAt:O}"));
+                detail: $"expires_at={AuditDetail.Time(token.ExpiresAt)}"));
             extended.Add(token);
         }
         await db.SaveChangesAsync(ct);

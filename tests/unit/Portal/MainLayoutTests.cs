@@ -17,7 +17,7 @@ public sealed class MainLayoutTests : PortalTestContext
         var layout = RenderLayout();
 
         var links = layout.FindAll("nav a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
-        Assert.Equal([("Dashboard", ""), ("App tokens", "app-tokens"), ("User tokens", "user-tokens"), ("Users", "users"), ("Audit log", "audit"), ("Sessions", "sessions")], links);
+        Assert.Equal([("Dashboard", ""), ("App tokens", "app-tokens"), ("User tokens", "user-tokens"), ("Users", "users"), ("Audit log", "audit"), ("Webhooks", "webhooks"), ("Sessions", "sessions")], links);
         Assert.Contains("admin", layout.Find("[aria-label='Account menu']").TextContent);
         Assert.Equal("true", layout.Find("[data-interactive]").GetAttribute("data-interactive"));
     }

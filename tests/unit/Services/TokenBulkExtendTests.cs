@@ -38,7 +38,8 @@ public abstract class TokenBulkExtendTests(Engine engine) : IAsyncLifetime
         Assert.Equal(2, result.Value.Extended.Count);
         Assert.Equal(Now.AddDays(30), await ExpiryAsync(soon));
         Assert.Equal(Now.AddDays(30), await ExpiryAsync(expired));
-        Assert.Equal([expired.Token.Accessor, soon.Token.Accessor], (await ExpiryAuditsAsync()).Order());
+        Assert.Equal(new[] { expired.Token.Accessor, soon.Token.Accessor }.Order(StringComparer.Ordinal),
+            (await ExpiryAuditsAsync()).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -42,5 +42,10 @@ public sealed class GridWidthTests(PortalFixture fixture) : PortalTest(fixture)
         var tokens = services.GetRequiredService<TokenService>();
         var created = family == TokenFamily.App ? await tokens.CreateAppTokenAsync(actor, request) : await tokens.CreateOboTokenAsync(actor, request);
         Assert.True(created.Succeeded, created.Error?.Describe());
+        // Last used from an IPv6 address by a client with a long User-Agent, as real clients are.
+        var usage = services.GetRequiredService<TokenUsage>();
+        usage.Record(created.Value!.Token.Accessor, DateTime.UtcNow, new TokenClient(System.Net.IPAddress.Parse("2001:db8:85a3::8a2e:370:7334"),
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36 EnfixDeployBot/2.1+build.20261204"));
+        await usage.FlushAsync();
     }
 }

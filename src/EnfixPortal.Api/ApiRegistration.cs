@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Endpoints;
 using EnfixPortal.Api.Gateway;
 using EnfixPortal.Api.Infrastructure.Http;
 using EnfixPortal.Api.Tokens;

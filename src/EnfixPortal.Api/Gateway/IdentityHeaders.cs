@@ -35,7 +35,7 @@ public sealed class IdentityHeaders
             new(UserId, Safe(caller.UserId)),
             new(Username, Safe(caller.UserName)),
             new(Roles, Safe(string.Join(",", caller.Roles))),
-            new(TokenKind, UserTokenItem.KindName(caller.UserToken.Kind)),
+            new(TokenKind, TokenKindNames.Of(caller.UserToken.Kind)),
             new(AppTokenOwner, Safe(caller.AppToken.UserId)),
             new(Scopes, caller.EffectiveScopes is { } scopes ? scopes.Text : Unrestricted),
             new(ExpiresAt, ApiJson.Format(expires)),

@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Common;
 using Microsoft.Extensions.Options;
 
 namespace EnfixPortal.Api.Gateway;

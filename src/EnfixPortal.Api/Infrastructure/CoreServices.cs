@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Auditing;
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Dashboard;
 using EnfixPortal.Api.Infrastructure.Http;
 using EnfixPortal.Api.Infrastructure.Persistence;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using EnfixPortal.Api.Auditing;
-using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Tokens;
 using Microsoft.Extensions.Options;

@@ -5,6 +5,12 @@ namespace EnfixPortal.Api.Tokens;
 
 public enum TokenKind { App = 0, Login = 1, Obo = 2 }
 
+/// <summary>A kind as answers name it: <c>app</c>, <c>login</c> or <c>obo</c>.</summary>
+public static class TokenKindNames
+{
+    public static string Of(TokenKind kind) => kind switch { TokenKind.App => "app", TokenKind.Login => "login", _ => "obo" };
+}
+
 /// <summary>An app token or a user token. Only the SHA-256 of the secret is kept; the accessor names it everywhere else.</summary>
 public sealed class Token
 {

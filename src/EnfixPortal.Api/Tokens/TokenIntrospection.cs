@@ -30,14 +30,14 @@ public sealed class TokenIntrospection(TokenValidator validator, IDbContextFacto
             var pair = await validator.ValidateAsync(appToken, token, null, client, ct);
             if (pair.Value is not { } p) return Introspection.Inactive;
             var expires = p.AppToken.ExpiresAt < p.UserToken.ExpiresAt ? p.AppToken.ExpiresAt : p.UserToken.ExpiresAt;
-            return new Introspection(true, p.UserId, p.UserName, UserTokenItem.KindName(p.UserToken.Kind), Seconds(expires),
+            return new Introspection(true, p.UserId, p.UserName, TokenKindNames.Of(p.UserToken.Kind), Seconds(expires),
                 await IssuedAtAsync(p.UserToken.Accessor, ct), p.EffectiveScopes?.Text, p.AppToken.Accessor);
         }
         var one = await validator.ValidateOneAsync(token, ct);
         if (one.Error is not null) return Introspection.Inactive;
         var (entry, owner) = one.Value;
         var isApp = entry.Kind == TokenKind.App;
-        return new Introspection(true, owner.UserId, owner.UserName, isApp ? "app" : UserTokenItem.KindName(entry.Kind),
+        return new Introspection(true, owner.UserId, owner.UserName, isApp ? "app" : TokenKindNames.Of(entry.Kind),
             Seconds(entry.ExpiresAt), await IssuedAtAsync(entry.Accessor, ct), entry.Scopes?.Text, isApp ? entry.Accessor : null);
     }
 

@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Endpoints;
 using EnfixPortal.Api.Users;
 
 namespace EnfixPortal.Cli;

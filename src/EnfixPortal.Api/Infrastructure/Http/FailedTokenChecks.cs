@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using EnfixPortal.Api.Common;
 using Microsoft.Extensions.Options;
 
 namespace EnfixPortal.Api.Infrastructure.Http;

@@ -1,27 +1,13 @@
-using EnfixPortal.Api.Users;
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EnfixPortal.Api.Infrastructure.Http;
-
-public sealed class RateLimitSettings
-{
-    public const string Section = "Enfix:RateLimits";
-
-    [Range(1, 1_000_000, ErrorMessage = "Enfix:RateLimits:LoginPerMinute must be between 1 and 1000000.")]
-    public int LoginPerMinute { get; set; } = 60;
-
-    [Range(1, 1_000_000, ErrorMessage = "Enfix:RateLimits:FailedTokenChecksPerMinute must be between 1 and 1000000.")]
-    public int FailedTokenChecksPerMinute { get; set; } = 600;
-
-    [Range(1, 1_000_000, ErrorMessage = "Enfix:RateLimits:IntrospectionsPerMinute must be between 1 and 1000000.")]
-    public int IntrospectionsPerMinute { get; set; } = 6000;
-}
 
 /// <summary>API login attempts per client address, spent from the allowance the portal's sign-in shares
 /// (<see cref="SignInRateLimiter"/>).</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using EnfixPortal.Api.Common;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -6,19 +7,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace EnfixPortal.Api.Infrastructure.Http;
-
-/// <summary>The <c>Enfix:PublicUrl</c> setting: the address clients reach the server at, as a proxy or DNS name shows it.</summary>
-public sealed class PublicUrlSettings
-{
-    public const string Section = "Enfix";
-    public string? PublicUrl { get; set; }
-
-    public Uri? Parsed => string.IsNullOrEmpty(PublicUrl) ? null : new Uri(PublicUrl.TrimEnd('/'));
-
-    public static bool IsValid(PublicUrlSettings settings) => string.IsNullOrEmpty(settings.PublicUrl)
-        || Uri.TryCreate(settings.PublicUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
-            && url.Query.Length == 0 && url.Fragment.Length == 0 && url.UserInfo.Length == 0;
-}
 
 /// <summary>Where the API's absolute URLs (<c>resource_url</c>, <c>Location</c>, <c>Link</c>) point: the configured
 /// <c>Enfix:PublicUrl</c>; without it, the request's Host only when vetted — <c>AllowedHosts</c> is a list (the host

@@ -1,7 +1,11 @@
 using System.Text.Json;
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Webhooks;
 
-namespace EnfixPortal.Api.Users;
+namespace EnfixPortal.Api.Endpoints;
 
 /// <summary>Turns POST and PATCH bodies of /users into service requests.</summary>
 public static class UserBodies

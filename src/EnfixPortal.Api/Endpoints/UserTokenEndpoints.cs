@@ -1,11 +1,15 @@
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
-namespace EnfixPortal.Api.Tokens;
+namespace EnfixPortal.Api.Endpoints;
 
 /// <summary><c>/api/v1/tokens/</c>: user tokens — login tokens and tokens issued on behalf of a user (OBO; admins for anyone).</summary>
 public static class UserTokenEndpoints

@@ -1,11 +1,14 @@
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Http;
 using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace EnfixPortal.Api.Users;
+namespace EnfixPortal.Api.Endpoints;
 
 /// <summary><c>POST /api/v1/token/</c>: username and password for a login token. A plain HTML form from any origin works
 /// (app token in the <c>app_token</c> field, no antiforgery: no cookie is involved), and so do curl and JSON clients.</summary>

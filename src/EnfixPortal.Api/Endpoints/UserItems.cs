@@ -1,6 +1,10 @@
 using System.Text.Json.Serialization;
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Webhooks;
 
-namespace EnfixPortal.Api.Users;
+namespace EnfixPortal.Api.Endpoints;
 
 /// <summary>A user as the API shows it; never a password, not even an empty one.</summary>
 public sealed record UserItem(

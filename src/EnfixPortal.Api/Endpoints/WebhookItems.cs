@@ -1,7 +1,11 @@
 using System.Text.Json;
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Webhooks;
 
-namespace EnfixPortal.Api.Webhooks;
+namespace EnfixPortal.Api.Endpoints;
 
 public sealed record WebhookItem(string Id, string Url, IReadOnlyList<string> Events, bool Enabled, DateTime CreatedAt)
 {

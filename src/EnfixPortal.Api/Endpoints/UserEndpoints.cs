@@ -1,12 +1,15 @@
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Http;
 using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
-namespace EnfixPortal.Api.Users;
+namespace EnfixPortal.Api.Endpoints;
 
 /// <summary><c>/api/v1/users/</c>, for administrators: the same UserService the portal uses.</summary>
 public static class UserEndpoints

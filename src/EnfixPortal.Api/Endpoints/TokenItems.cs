@@ -1,4 +1,8 @@
-namespace EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Webhooks;
+namespace EnfixPortal.Api.Endpoints;
 
 /// <summary>An app token as the API lists it; the token itself is never shown again after creation.</summary>
 /// <param name="Scopes">Null: the token has its owner's full rights.</param>
@@ -20,11 +24,9 @@ public sealed record UserTokenItem(
     CreatedByItem CreatedBy)
 {
     public static UserTokenItem From(TokenView token) => new(
-        token.Accessor, token.Hint, token.Name, token.Scopes?.Sorted, token.UserId, KindName(token.Kind), token.IssuedById,
+        token.Accessor, token.Hint, token.Name, token.Scopes?.Sorted, token.UserId, TokenKindNames.Of(token.Kind), token.IssuedById,
         token.CreatedAt, token.ExpiresAt, token.Expired, token.LastUsedAt, token.LastUsedAddress, token.LastUsedUserAgent,
         CreatedByItem.From(token.CreatedBy));
-
-    public static string KindName(TokenKind kind) => kind == TokenKind.Login ? "login" : "obo";
 }
 
 /// <summary>What made a token: <c>door</c> (<c>api</c>, <c>portal</c>, <c>cli</c>), <c>user</c> (the acting user's id) and, for

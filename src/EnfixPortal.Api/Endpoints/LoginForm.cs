@@ -1,9 +1,13 @@
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Primitives;
 
-namespace EnfixPortal.Api.Users;
+namespace EnfixPortal.Api.Endpoints;
 
 /// <summary>Reads username, password and app token from a form (urlencoded or multipart) or a JSON object.
 /// Other fields, such as a submit button's, are ignored: browsers send them.</summary>

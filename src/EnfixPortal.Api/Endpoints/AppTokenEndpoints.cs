@@ -1,11 +1,15 @@
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
-namespace EnfixPortal.Api.Tokens;
+namespace EnfixPortal.Api.Endpoints;
 
 /// <summary><c>/api/v1/app_tokens/</c>: the caller's app tokens (an admin's: everyone's). The path id is the token or its accessor.</summary>
 public static class AppTokenEndpoints

@@ -1,11 +1,14 @@
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace EnfixPortal.Api.Tokens;
+namespace EnfixPortal.Api.Endpoints;
 
 /// <summary>What /app_tokens and /tokens share: the same service calls, differing only in family and item shape.
 /// Checks run in the order Enfix's API documents: authentication (the scheme), permission, existence of the target, then the body;

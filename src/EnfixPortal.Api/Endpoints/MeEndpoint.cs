@@ -1,12 +1,15 @@
 using System.Runtime.CompilerServices;
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Http;
 using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
-namespace EnfixPortal.Api.Users;
+namespace EnfixPortal.Api.Endpoints;
 
 public static class MeEndpoint
 {
@@ -25,6 +28,6 @@ public static class MeEndpoint
 
     private static MeItem ItemOf(TokenPrincipal caller) => new(caller.UserId, caller.UserName, caller.Roles, caller.EffectiveScopes?.Sorted,
         new TokenInUse(caller.AppToken.Accessor, "app", caller.AppToken.ExpiresAt, caller.AppToken.Scopes?.Sorted),
-        new TokenInUse(caller.UserToken.Accessor, UserTokenItem.KindName(caller.UserToken.Kind), caller.UserToken.ExpiresAt,
+        new TokenInUse(caller.UserToken.Accessor, TokenKindNames.Of(caller.UserToken.Kind), caller.UserToken.ExpiresAt,
             caller.UserToken.Scopes?.Sorted));
 }

@@ -1,10 +1,14 @@
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace EnfixPortal.Api.Webhooks;
+namespace EnfixPortal.Api.Endpoints;
 
 /// <summary><c>/api/v1/webhooks/</c>, for administrators: the same WebhookService the portal uses.</summary>
 public static class WebhookEndpoints

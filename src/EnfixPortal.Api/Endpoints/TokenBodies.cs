@@ -1,8 +1,11 @@
 using System.Text.Json;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Webhooks;
 
-namespace EnfixPortal.Api.Tokens;
+namespace EnfixPortal.Api.Endpoints;
 
 /// <summary>Turns POST and PATCH bodies of /app_tokens and /tokens into service requests.</summary>
 public static class TokenBodies

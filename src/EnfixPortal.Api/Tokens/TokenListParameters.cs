@@ -8,8 +8,9 @@ namespace EnfixPortal.Api.Tokens;
 /// <param name="Q">Text matched as the grid's search box matches it: part of the name, the owner's username, a hint or an accessor.</param>
 /// <param name="Sort">A field, prefixed with <c>-</c> for descending order; absent: <see cref="DefaultSort"/>, newest first.</param>
 public sealed record TokenListParameters(
-    string? Page, [FromQuery(Name = "per_page")] string? PerPage, string? User, string? Scope,
-    string? Status, string? Q, string? Sort, string? Attention)
+    [FromQuery(Name = "page")] string? Page, [FromQuery(Name = "per_page")] string? PerPage, [FromQuery(Name = "user")] string? User,
+    [FromQuery(Name = "scope")] string? Scope, [FromQuery(Name = "status")] string? Status, [FromQuery(Name = "q")] string? Q,
+    [FromQuery(Name = "sort")] string? Sort, [FromQuery(Name = "attention")] string? Attention)
 {
     public const string DefaultSort = "-created_at";
 

@@ -79,12 +79,27 @@ public abstract class TokenListApiTests(ApiFixture api)
     [InlineData("/api/v1/tokens/?sort=--name", "sort", SortRefused)]
     [InlineData("/api/v1/tokens/?kind=app", "kind", "kind must be one of login, obo.")]
     [InlineData("/api/v1/app_tokens/?q=x&page=0", "page", "page must be a whole number, 1 or more.")]
+    [InlineData("/api/v1/app_tokens/?per_page=500&page=4294969", "page", "page may be at most 4294968 with per_page=500.")]
+    [InlineData("/api/v1/tokens/?per_page=500&page=4294969", "page", "page may be at most 4294968 with per_page=500.")]
+    [InlineData("/api/v1/users/?per_page=500&page=4294969", "page", "page may be at most 4294968 with per_page=500.")]
     public async Task ABadValueIs400NamingTheValuesAllowed(string path, string field, string message)
     {
         var refused = await api.Client.GetAsync(path, api.Admin);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Equal(new Dictionary<string, string> { [field] = message }, refused.Errors());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/app_tokens/")]
+    [InlineData("/api/v1/tokens/")]
+    [InlineData("/api/v1/users/")]
+    public async Task TheFarthestPageAllowedIsAnEmptyPage(string path)
+    {
+        var far = await api.Client.GetAsync(path + "?per_page=500&page=4294968", api.Admin);
+
+        Assert.Equal(HttpStatusCode.OK, far.Status);
+        Assert.Empty(Accessors(far, "id"));
     }
 
     [Fact]
@@ -142,24 +157,39 @@ public abstract class TokenListApiTests(ApiFixture api)
         var grid = Grid() with { UserId = owner.Id, Status = TokenStatus.Active, Text = "deploy", Sort = TokenSort.ExpiresAt, PerPage = 25 };
         Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync(path, api.Admin)).Status); // the caller's pair is now cached
 
-        IReadOnlyList<string> sentByApi, sentByGrid;
+        var sentByGrid = await SteadyCommandsAsync(() => api.Get<TokenQueries>().ListAsync(api.Admin.Actor, grid));
+        IReadOnlyList<string> sentByApi;
         using (var counter = new DatabaseCommandCounter(api.Factory.Database))
         {
             await api.Client.GetAsync(path, api.Admin);
             sentByApi = counter.Texts;
         }
-        using (var counter = new DatabaseCommandCounter(api.Factory.Database))
-        {
-            await api.Get<TokenQueries>().ListAsync(api.Admin.Actor, grid);
-            sentByGrid = counter.Texts;
-        }
 
+        // The API's may include its caller's checks and background work: the grid's must all be there, in order.
         Assert.NotEmpty(sentByGrid);
-        Assert.Equal(sentByGrid, sentByApi.TakeLast(sentByGrid.Count));
+        var found = 0;
+        foreach (var text in sentByApi) if (found < sentByGrid.Count && text == sentByGrid[found]) found++;
+        Assert.True(found == sentByGrid.Count, $"the API did not send the grid's command:\n{sentByGrid[Math.Min(found, sentByGrid.Count - 1)]}");
     }
 
-    private static IEnumerable<string> Accessors(ApiAnswer listed) =>
-        Assert.IsType<JsonArray>(listed.Json).Select(t => t!["accessor"]!.GetValue<string>());
+    /// <summary>The commands one call sends, read until two calls in a row send the same: background work (the webhook outbox,
+    /// expiry notices) may send its own meanwhile.</summary>
+    private async Task<IReadOnlyList<string>> SteadyCommandsAsync(Func<Task> call)
+    {
+        IReadOnlyList<string> previous = [];
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            using var counter = new DatabaseCommandCounter(api.Factory.Database);
+            await call();
+            var sent = counter.Texts;
+            if (attempt > 0 && sent.SequenceEqual(previous)) return sent;
+            previous = sent;
+        }
+        throw new InvalidOperationException("Every call sent different commands.");
+    }
+
+    private static IEnumerable<string> Accessors(ApiAnswer listed, string key = "accessor") =>
+        Assert.IsType<JsonArray>(listed.Json).Select(t => t![key]!.GetValue<string>());
 
     private static Dictionary<string, string> Rels(ApiAnswer listed) =>
         listed.Header("Link")!.Split(", ").Select(l => l.Split(">; rel=")).ToDictionary(p => p[1].Trim('"'), p => p[0].TrimStart('<'));

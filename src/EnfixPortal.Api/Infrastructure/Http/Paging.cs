@@ -16,6 +16,8 @@ public sealed record Paging(int Page, int PerPage)
         if (pageNumber is null or < 1) return ApiError.BadRequest("page", "page must be a whole number, 1 or more.");
         if (size is null or < 1 or > TokenQueries.MaxPerPage)
             return ApiError.BadRequest("per_page", $"per_page must be a whole number from 1 to {TokenQueries.MaxPerPage}.");
+        if ((long)(pageNumber.Value - 1) * size.Value > int.MaxValue)
+            return ApiError.BadRequest("page", $"page may be at most {int.MaxValue / size.Value + 1} with per_page={size.Value}.");
         return new Paging(pageNumber.Value, size.Value);
     }
 

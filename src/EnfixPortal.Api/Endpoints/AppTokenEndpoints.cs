@@ -26,9 +26,8 @@ public static class AppTokenEndpoints
     }
 
     private static Task<Results<JsonOk<AppTokenItem[]>, ApiError>> ListAsync(HttpContext http, TokenQueries queries,
-        string? page, [FromQuery(Name = "per_page")] string? perPage, string? user, string? scope, CancellationToken ct) =>
-        TokenHandlers.ListAsync(http, queries, new TokenQuery(TokenFamily.App, UserId: ApiUrls.Given(user), Scope: ApiUrls.Given(scope)),
-            page, perPage, AppTokenItem.From, ct);
+        [AsParameters] TokenListParameters list, CancellationToken ct) =>
+        TokenHandlers.ListAsync(http, queries, list.Read(TokenFamily.App), AppTokenItem.From, ct);
 
     private static async Task<Results<JsonCreated<AppTokenCreated>, ApiError>> CreateAsync(HttpContext http, TokenService tokens, CancellationToken ct)
     {

@@ -33,12 +33,12 @@ internal static class TokenHandlers
         group.MapOtherMethods("/{id}", "GET", "PATCH", "DELETE");
     }
 
+    /// <summary>A page of the list through the same <see cref="TokenQueries.ListAsync"/> call, filters and count limit as the portal's grid.</summary>
     public static async Task<Results<JsonOk<TItem[]>, ApiError>> ListAsync<TItem>(
-        HttpContext http, TokenQueries queries, TokenQuery query, string? page, string? perPage, Func<TokenView, TItem> toItem, CancellationToken ct)
+        HttpContext http, TokenQueries queries, ApiInput<TokenQuery> query, Func<TokenView, TItem> toItem, CancellationToken ct)
     {
-        var paging = Paging.Parse(page, perPage);
-        if (paging.Error is { } badPaging) return badPaging;
-        var listed = await queries.ListAsync(http.Actor(), query with { Page = paging.Value!.Page, PerPage = paging.Value.PerPage }, ct);
+        if (query.Error is { } invalid) return invalid;
+        var listed = await queries.ListAsync(http.Actor(), query.Value!, ct);
         if (listed.Error is { } refused) return ApiError.From(refused);
         Paging.WriteHeaders(http, listed.Value!);
         return JsonResults.Ok(listed.Value!.Items.Select(toItem).ToArray());

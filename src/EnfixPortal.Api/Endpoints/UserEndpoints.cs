@@ -34,7 +34,8 @@ public static class UserEndpoints
         if (paging.Error is { } badPaging) return badPaging;
         if (!string.IsNullOrEmpty(active) && active is not ("true" or "false"))
             return ApiError.BadRequest("active", "active must be true or false.");
-        var query = new UserQuery(q, string.IsNullOrEmpty(active) ? null : active == "true", paging.Value!.Page, paging.Value.PerPage, username);
+        var query = new UserQuery(q, string.IsNullOrEmpty(active) ? null : active == "true", paging.Value!.Page, paging.Value.PerPage, username,
+            TokenQueries.GridCountLimit);
         var listed = await users.ListAsync(http.Actor(), query, ct);
         if (listed.Error is { } refused) return ApiError.From(refused);
         Paging.WriteHeaders(http, listed.Value!);

@@ -25,13 +25,16 @@ public static class UserTokenEndpoints
         return api;
     }
 
-    private static async Task<Results<JsonOk<UserTokenItem[]>, ApiError>> ListAsync(HttpContext http, TokenQueries queries,
-        string? page, [FromQuery(Name = "per_page")] string? perPage, string? user, string? kind, string? scope, CancellationToken ct)
+    private static readonly IReadOnlyDictionary<string, TokenKind?> Kinds = new Dictionary<string, TokenKind?>
     {
-        if (!string.IsNullOrEmpty(kind) && kind is not ("login" or "obo")) return ApiError.BadRequest("kind", "kind must be login or obo.");
-        TokenKind? kindFilter = kind switch { "login" => TokenKind.Login, "obo" => TokenKind.Obo, _ => null };
-        var query = new TokenQuery(TokenFamily.User, UserId: ApiUrls.Given(user), Kind: kindFilter, Scope: ApiUrls.Given(scope));
-        return await TokenHandlers.ListAsync(http, queries, query, page, perPage, UserTokenItem.From, ct);
+        ["login"] = TokenKind.Login, ["obo"] = TokenKind.Obo,
+    };
+
+    private static async Task<Results<JsonOk<UserTokenItem[]>, ApiError>> ListAsync(HttpContext http, TokenQueries queries,
+        [AsParameters] TokenListParameters list, string? kind, CancellationToken ct)
+    {
+        if (!TokenListParameters.TryChoose(kind, Kinds, null, out var kindFilter)) return TokenListParameters.Refuse("kind", Kinds.Keys);
+        return await TokenHandlers.ListAsync(http, queries, list.Read(TokenFamily.User, kindFilter), UserTokenItem.From, ct);
     }
 
     private static async Task<Results<JsonCreated<UserTokenCreated>, ApiError>> CreateAsync(HttpContext http, TokenService tokens, CancellationToken ct)

@@ -47,15 +47,14 @@ public sealed class TokenQueries(IDbContextFactory<EnfixDbContext> dbFactory, Ti
         var total = query.CountLimit is not { } limit ? await tokens.CountAsync(ct)
             : manyMatches && limit <= TokenTextSearch.ManyMatches ? limit + 1 : await tokens.Take(limit + 1).CountAsync(ct);
         var rows = await PageOf(tokens, query).Select(t => new { Token = t, UserName = t.User!.UserName }).ToListAsync(ct);
-        var exact = query.CountLimit is null || total <= query.CountLimit;
-        return new Page<TokenView>(rows.ConvertAll(r => TokenMapping.ToView(r.Token, r.UserName, now)), exact ? total : query.CountLimit!.Value,
-            query.Page, query.PerPage, exact);
+        return Page<TokenView>.Read(rows.ConvertAll(r => TokenMapping.ToView(r.Token, r.UserName, now)), total, query.Page, query.PerPage, query.CountLimit);
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>The page's rows and one more, whose presence says that a next page exists (past a count limit, the total cannot).</summary>
     internal static IQueryable<Token> PageOf(IQueryable<Token> filtered, TokenQuery query) =>
-        Sort(filtered, query).Skip((query.Page - 1) * query.PerPage).Take(query.PerPage);
+        Sort(filtered, query).Skip((query.Page - 1) * query.PerPage).Take(query.PerPage + 1);
 
     /// <summary>Every filter but the text, which <see cref="TokenTextSearch"/> applies.</summary>
     internal static IQueryable<Token> Filter(EnfixDbContext db, Actor actor, TokenQuery query, DateTime now)

@@ -14,4 +14,6 @@ public sealed record UserView(
     int ActiveAppTokens = 0, int ActiveUserTokens = 0, int SuspendedTokens = 0);
 
 /// <param name="UserName">An exact username, ignoring case.</param>
-public sealed record UserQuery(string? Text = null, bool? Active = null, int Page = 1, int PerPage = 50, string? UserName = null);
+/// <param name="CountLimit">Count no further than this; past it the page's total is a lower bound (as for tokens).</param>
+public sealed record UserQuery(string? Text = null, bool? Active = null, int Page = 1, int PerPage = 50, string? UserName = null,
+    int? CountLimit = null);

@@ -38,10 +38,10 @@ public sealed class UserQueries(IDbContextFactory<EnfixDbContext> dbFactory, Tim
             var normalized = query.UserName.Trim().ToUpperInvariant();
             users = users.Where(u => u.NormalizedUserName == normalized);
         }
-        var total = await users.CountAsync(ct);
-        var page = await Project(db, users.OrderBy(u => u.NormalizedUserName).Skip((query.Page - 1) * query.PerPage).Take(query.PerPage))
+        var total = query.CountLimit is { } limit ? await users.Take(limit + 1).CountAsync(ct) : await users.CountAsync(ct);
+        var rows = await Project(db, users.OrderBy(u => u.NormalizedUserName).Skip((query.Page - 1) * query.PerPage).Take(query.PerPage + 1))
             .ToListAsync(ct);
-        return new Page<UserView>(page, total, query.Page, query.PerPage);
+        return Page<UserView>.Read(rows, total, query.Page, query.PerPage, query.CountLimit);
     }
 
     /// <summary>Finds a user by name for sign-in doors and the CLI; not filtered by permission.</summary>

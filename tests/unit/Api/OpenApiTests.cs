@@ -71,5 +71,18 @@ public sealed class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/v1/app_tokens", "page per_page user scope status q sort attention")]
+    [InlineData("/api/v1/tokens", "page per_page user scope status q sort attention kind")]
+    [InlineData("/api/v1/users", "page per_page username q active")]
+    public async Task DocumentNamesEachListsQueryParameters(string path, string names)
+    {
+        var document = await DocumentAsync();
+
+        var parameters = document["paths"]![path]!["get"]!["parameters"]!.AsArray().Where(p => p!["in"]!.GetValue<string>() == "query");
+
+        Assert.Equal(names.Split(' ').Order(), parameters.Select(p => p!["name"]!.GetValue<string>()).Order());
+    }
+
     private async Task<JsonNode> DocumentAsync() => JsonNode.Parse(await api.Client.Http.GetStringAsync("/openapi/v1.json"))!;
 }

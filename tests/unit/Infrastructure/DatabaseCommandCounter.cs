@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EnfixPortal.Tests.Infrastructure;
 
-/// <summary>Counts the SQL commands EF Core sends to one database, from EF's own diagnostic events.</summary>
+/// <summary>Counts (and keeps the text of) the SQL commands EF Core sends to one database, from EF's own diagnostic events.</summary>
 public sealed class DatabaseCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
     private readonly TestDatabase _database;
     private readonly List<IDisposable> _subscriptions = [];
+    private readonly List<string> _texts = [];
     private int _count;
 
     public DatabaseCommandCounter(TestDatabase database)
@@ -18,6 +19,11 @@ public sealed class DatabaseCommandCounter : IObserver<DiagnosticListener>, IObs
     }
 
     public int Count => Volatile.Read(ref _count);
+
+    public IReadOnlyList<string> Texts
+    {
+        get { lock (_texts) return [.. _texts]; }
+    }
 
     public void OnNext(DiagnosticListener listener)
     {
@@ -29,7 +35,10 @@ public sealed class DatabaseCommandCounter : IObserver<DiagnosticListener>, IObs
     {
         if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData data
             && data.Command.Connection is { } connection && _database.Holds(connection))
+        {
             Interlocked.Increment(ref _count);
+            lock (_texts) _texts.Add(data.Command.CommandText);
+        }
     }
 
     public void OnCompleted() { }

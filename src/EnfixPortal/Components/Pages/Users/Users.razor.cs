@@ -1,4 +1,5 @@
 using EnfixPortal.Account;
+using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using EnfixPortal.Components.Shared;
 using Microsoft.AspNetCore.Components;
@@ -20,12 +21,15 @@ public partial class Users
     private string? _text;
     private bool? _active;
     private DateTime _now;
+    private bool _countLimited;
 
     private async Task<GridData<UserView>> LoadAsync(GridState<UserView> state, CancellationToken ct)
     {
         _now = Time.GetUtcNow().UtcDateTime;
-        var page = await Queries.ListAsync(await Actor.GetAsync(), new UserQuery(_text, _active, state.Page + 1, state.PageSize), ct);
+        var page = await Queries.ListAsync(await Actor.GetAsync(),
+            new UserQuery(_text, _active, state.Page + 1, state.PageSize, CountLimit: TokenQueries.GridCountLimit), ct);
         if (page.Error is { } error) Snackbar.Add(error.Describe(), Severity.Error);
+        _countLimited = page.Value is { TotalIsExact: false };
         return new GridData<UserView> { Items = page.Value?.Items ?? [], TotalItems = page.Value?.Total ?? 0 };
     }
 

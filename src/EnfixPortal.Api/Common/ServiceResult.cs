@@ -13,6 +13,9 @@ public sealed record ServiceError(ServiceErrorKind Kind, IReadOnlyDictionary<str
 
     public string Describe() => string.Join(" ", Errors.Values);
 
+    /// <summary>The same refusal naming one more field at fault.</summary>
+    public ServiceError With(string field, string message) => this with { Errors = new Dictionary<string, string>(Errors) { [field] = message } };
+
     private static Dictionary<string, string> One(string field, string message) => new() { [field] = message };
 }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Http;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
@@ -35,7 +34,6 @@ public static class TokenBodies
     {
         var fields = JsonFields.Of(body, [Expiry.Field, "name", "user", TokenScopes.Field], Refused);
         var user = fields.String("user", TokenService.MalformedUserId);
-        if (user is not null && !ObjectIds.IsWellFormed(user)) fields.Fail("user", TokenService.MalformedUserId);
         var name = fields.String("name");
         var seconds = fields.Integer(Expiry.Field);
         var scopes = fields.Strings(TokenScopes.Field, nullIsAbsent: true,
@@ -52,12 +50,12 @@ public static class TokenBodies
         return new RotateTokenRequest(grace);
     }
 
-    public static ApiInput<ChangeTokenRequest> ParseChange(JsonElement body)
+    /// <summary>The change as sent; what cannot be read goes with it, for the service to refuse once the token is found.</summary>
+    public static ChangeTokenRequest ParseChange(JsonElement body)
     {
         var fields = JsonFields.Of(body, [Expiry.Field, "name"], RefusedOnChange);
         var name = fields.String("name");
         var seconds = fields.Integer(Expiry.Field);
-        if (fields.Error is { } error) return error;
-        return new ChangeTokenRequest(seconds, name, SetName: fields.Has("name"));
+        return new ChangeTokenRequest(seconds, name, SetName: fields.Has("name"), fields.Invalid);
     }
 }

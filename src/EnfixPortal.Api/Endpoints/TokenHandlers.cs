@@ -12,7 +12,7 @@ namespace EnfixPortal.Api.Endpoints;
 
 /// <summary>What /app_tokens and /tokens share: the same service calls, differing only in family and item shape.
 /// Checks run in the order Enfix's API documents: authentication (the scheme), permission, existence of the target, then the body;
-/// the service reads the target once, and a door looks it up itself only to answer 404 rather than its own 400.</summary>
+/// the service reads the target once and decides that order, given what the door could not read.</summary>
 internal static class TokenHandlers
 {
     /// <summary>GET, PATCH and DELETE on <c>/{id}</c> (the token itself or its accessor), and 405 for the other methods.</summary>
@@ -25,8 +25,11 @@ internal static class TokenHandlers
         group.MapOtherMethods("/{id}/rotate", "POST");
         group.MapGet("/{id}", (HttpContext http, string id, TokenQueries queries, CancellationToken ct) =>
             GetAsync(http, queries, family, id, toItem, ct)).RequiresScope(BuiltInScopes.TokensRead).ProducesApiErrors(404);
-        group.MapPatch("/{id}", (HttpContext http, string id, TokenQueries queries, TokenService tokens, CancellationToken ct) =>
-            ChangeAsync(http, queries, tokens, family, id, toItem, ct)).RequiresScope(BuiltInScopes.TokensWrite).DocumentsBody<ChangeTokenBody>("application/json").ProducesApiErrors(400, 404, 413, 415);
+        group.MapPost("/bulk", (HttpContext http, TokenBulk bulk, CancellationToken ct) => BulkAsync(http, bulk, family, toItem, ct))
+            .RequiresScope(BuiltInScopes.TokensWrite).DocumentsBody<BulkTokenBody>("application/json").ProducesApiErrors(400, 413, 415);
+        group.MapOtherMethods("/bulk", "POST");
+        group.MapPatch("/{id}", (HttpContext http, string id, TokenService tokens, CancellationToken ct) =>
+            ChangeAsync(http, tokens, family, id, toItem, ct)).RequiresScope(BuiltInScopes.TokensWrite).DocumentsBody<ChangeTokenBody>("application/json").ProducesApiErrors(400, 404, 413, 415);
         group.MapDelete("/{id}", (HttpContext http, string id, TokenService tokens, CancellationToken ct) =>
             DeleteAsync(http, tokens, family, id, ct)).RequiresScope(BuiltInScopes.TokensWrite).ProducesApiErrors(404);
         group.MapOtherMethods("/", "GET", "POST");
@@ -63,15 +66,31 @@ internal static class TokenHandlers
     }
 
     public static async Task<Results<JsonOk<TItem>, ApiError>> ChangeAsync<TItem>(
-        HttpContext http, TokenQueries queries, TokenService tokens, TokenFamily family, string id, Func<TokenView, TItem> toItem, CancellationToken ct)
+        HttpContext http, TokenService tokens, TokenFamily family, string id, Func<TokenView, TItem> toItem, CancellationToken ct)
     {
-        var actor = http.Actor();
         var body = await RequestBody.ReadObjectAsync(http.Request, ct);
-        var change = body.Error is { } unreadable ? unreadable : TokenBodies.ParseChange(body.Value);
-        if (change.Error is { } invalid)
-            return (await queries.GetAsync(actor, family, id, ct)).Error is { } missing ? ApiError.From(missing) : invalid;
-        var changed = await tokens.ChangeAsync(actor, family, id, change.Value!, ct);
-        return changed.Error is { } refused ? ApiError.From(refused) : JsonResults.Ok(toItem(changed.Value!));
+        var unread = new UnreadBody(body.Error);
+        var change = unread.Refusal is { } refusal ? new ChangeTokenRequest(Unreadable: refusal) : TokenBodies.ParseChange(body.Value);
+        var changed = await tokens.ChangeAsync(http.Actor(), family, id, change, ct);
+        return changed.Error is { } refused ? unread.Answer(refused) : JsonResults.Ok(toItem(changed.Value!));
+    }
+
+    /// <summary>Expires, deletes or extends the named tokens; those left as they were are listed with the reason.</summary>
+    public static async Task<Results<JsonOk<TokenBulkAnswer<TItem>>, ApiError>> BulkAsync<TItem>(
+        HttpContext http, TokenBulk bulk, TokenFamily family, Func<TokenView, TItem> toItem, CancellationToken ct)
+    {
+        var body = await RequestBody.ReadObjectAsync(http.Request, ct);
+        if (body.Error is { } unreadable) return unreadable;
+        var request = TokenBulkBody.Parse(body.Value);
+        if (request.Error is { } invalid) return invalid;
+        var (actor, asked) = (http.Actor(), request.Value!);
+        var done = asked.Action switch
+        {
+            BulkAction.Expire => await bulk.ExpireAsync(actor, family, asked.Accessors, ct),
+            BulkAction.Delete => await bulk.DeleteAsync(actor, family, asked.Accessors, ct),
+            _ => await bulk.ExtendAsync(actor, family, asked.Accessors, asked.SecondsUntilExpire!.Value, ct),
+        };
+        return done.Error is { } refused ? ApiError.From(refused) : JsonResults.Ok(TokenBulkAnswer<TItem>.From(done.Value!, toItem));
     }
 
     /// <summary>A new secret for the token, answered once as the creation answers it; the old one works for the grace period asked.</summary>

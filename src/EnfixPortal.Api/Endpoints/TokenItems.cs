@@ -72,3 +72,13 @@ public sealed class ChangeTokenBody
     public long? SecondsUntilExpire { get; init; }
     public string? Name { get; init; }
 }
+
+/// <summary>The answer to <c>POST .../bulk</c>: the tokens changed, as the collection lists them, and those left as they were.</summary>
+public sealed record TokenBulkAnswer<TItem>(IReadOnlyList<TItem> Changed, IReadOnlyList<TokenBulkRefusal> Refused)
+{
+    public static TokenBulkAnswer<TItem> From(TokenBatch batch, Func<TokenView, TItem> toItem) =>
+        new([.. batch.Changed.Select(toItem)], [.. batch.Refused.Select(r => new TokenBulkRefusal(r.Accessor, r.Name, r.Hint, r.Reason))]);
+}
+
+/// <summary>A token a bulk action left as it was; <c>name</c> and <c>hint</c> are null for one not found.</summary>
+public sealed record TokenBulkRefusal(string Accessor, string? Name, string? Hint, string Reason);

@@ -36,19 +36,19 @@ public static class UserBodies
         return new CreateUserRequest(userName, password, name, email, active ?? true, admin ?? false);
     }
 
-    /// <summary>null or "" clears name and email; absent leaves them.</summary>
-    public static ApiInput<UpdateUserRequest> ParseChange(JsonElement body)
+    /// <summary>null or "" clears name and email; absent leaves them. What cannot be read goes with the change, for the
+    /// service to refuse once the user is found.</summary>
+    public static UpdateUserRequest ParseChange(JsonElement body)
     {
         var fields = JsonFields.Of(body, ["name", "email", "active", "roles", "password"], RefusedOnChange);
-        if (fields.IsEmpty) return ApiError.BadRequest("body", "Send at least one of name, email, active, roles, password.");
+        if (fields.IsEmpty) fields.Fail("body", "Send at least one of name, email, active, roles, password.");
         var name = fields.String("name") ?? (fields.Has("name") ? "" : null);
         var email = fields.String("email") ?? (fields.Has("email") ? "" : null);
         var active = fields.Bool("active");
         var admin = Admin(fields);
         var password = fields.String("password");
         if (fields.Has("password") && password is null) fields.Fail("password", "password must be a string.");
-        if (fields.Error is { } error) return error;
-        return new UpdateUserRequest(name, email, active, admin, password);
+        return new UpdateUserRequest(name, email, active, admin, password, fields.Invalid);
     }
 
     private static bool? Admin(JsonFields fields)

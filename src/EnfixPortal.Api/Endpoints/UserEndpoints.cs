@@ -60,16 +60,13 @@ public static class UserEndpoints
         return found.Error is { } missing ? ApiError.From(missing) : JsonResults.Ok(UserItem.From(found.Value!));
     }
 
-    private static async Task<Results<JsonOk<UserItem>, ApiError>> ChangeAsync(HttpContext http, string id, UserQueries queries, UserService users,
-        CancellationToken ct)
+    private static async Task<Results<JsonOk<UserItem>, ApiError>> ChangeAsync(HttpContext http, string id, UserService users, CancellationToken ct)
     {
-        var actor = http.Actor();
         var body = await RequestBody.ReadObjectAsync(http.Request, ct);
-        var change = body.Error is { } unreadable ? unreadable : UserBodies.ParseChange(body.Value);
-        if (change.Error is { } invalid) // the target's existence is checked before its body
-            return (await queries.GetAsync(actor, id, ct)).Error is { } missing ? ApiError.From(missing) : invalid;
-        var changed = await users.UpdateAsync(actor, id, change.Value!, ct);
-        return changed.Error is { } refused ? ApiError.From(refused) : JsonResults.Ok(UserItem.From(changed.Value!));
+        var unread = new UnreadBody(body.Error);
+        var change = unread.Refusal is { } refusal ? new UpdateUserRequest(Unreadable: refusal) : UserBodies.ParseChange(body.Value);
+        var changed = await users.UpdateAsync(http.Actor(), id, change, ct);
+        return changed.Error is { } refused ? unread.Answer(refused) : JsonResults.Ok(UserItem.From(changed.Value!));
     }
 
     private static async Task<Results<NoContent, ApiError>> DeleteAsync(HttpContext http, string id, UserService users, CancellationToken ct)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics;
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
@@ -9,10 +8,40 @@ using Microsoft.Extensions.Options;
 
 namespace EnfixPortal.Api.Tokens;
 
-/// <summary>Changes to many tokens at once: the portal's multi-select and a user's "revoke all".</summary>
+/// <summary>Every change to tokens named by id — expire, delete, extend, re-time or rename — for one token or many at
+/// once, for every door: a single token is a list of one. Each action is a step on one token (<see cref="TokenSteps"/>);
+/// the permission check, the audit, the webhook events, the descendants' end, the revocation and the retry after a
+/// racing request are <see cref="TokenBatchWrite"/>'s, once for all of them.</summary>
 public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, AuditLog audit, TokenRevocations revocations,
     TokenEvents events, WebhookOutbox outbox, IOptionsMonitor<TokenSettings> options)
 {
+    private readonly TokenBatchWrite _write = new(dbFactory, time, audit, revocations, events, outbox);
+
+    /// <summary>Expires the named tokens now, keeping their records: what a PATCH with <c>seconds_until_expire</c> -1 does.</summary>
+    public Task<ServiceResult<TokenBatch>> ExpireAsync(Actor actor, TokenFamily family, IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
+        ChangeAsync(actor, family, ids, new ChangeTokenRequest(SecondsUntilExpire: -1), ct);
+
+    /// <summary>A PATCH: a new expiry (<see cref="TokenLifetimes"/>), a new name or both, for each named token.</summary>
+    public Task<ServiceResult<TokenBatch>> ChangeAsync(Actor actor, TokenFamily family, IReadOnlyCollection<string> ids, ChangeTokenRequest change,
+        CancellationToken ct = default) =>
+        _write.RunAsync(actor, family, ids, deleting: false, (db, token, now) =>
+            TokenSteps.ChangeAsync(db, audit, actor, options.CurrentValue, token, change, onlyLater: false, now, ct), ct);
+
+    public Task<ServiceResult<TokenBatch>> DeleteAsync(Actor actor, TokenFamily family, IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
+        _write.RunAsync(actor, family, ids, deleting: true, (db, token, _) => Task.FromResult(TokenSteps.Delete(db, audit, actor, token)), ct);
+
+    /// <summary>Gives each named token a new expiry <paramref name="seconds"/> from now, by the rules of a PATCH. A token the
+    /// rules refuse, and one that already expires later, is left as it is and reported with the reason.</summary>
+    public async Task<ServiceResult<TokenBatch>> ExtendAsync(Actor actor, TokenFamily family, IReadOnlyCollection<string> ids,
+        BigInteger seconds, CancellationToken ct = default)
+    {
+        if (seconds <= 0)
+            return ServiceError.Validation(Expiry.Field, "Choose a lifetime of at least one second; to end tokens, expire them instead.");
+        var change = new ChangeTokenRequest(SecondsUntilExpire: seconds);
+        return await _write.RunAsync(actor, family, ids, deleting: false, (db, token, now) =>
+            TokenSteps.ChangeAsync(db, audit, actor, options.CurrentValue, token, change, onlyLater: true, now, ct), ct);
+    }
+
     /// <summary>Expires every active token of a user (kinds given, or all), keeping the records. Returns how many.</summary>
     public async Task<ServiceResult<int>> ExpireAllForUserAsync(Actor actor, string userId, IReadOnlyCollection<TokenKind>? kinds = null, CancellationToken ct = default)
     {
@@ -40,91 +69,5 @@ public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeP
         var now = time.GetUtcNow().UtcDateTime;
         return db.Tokens.Where(t => t.UserId == userId && t.Family == TokenFamily.User && t.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ExpiresAt, now), ct);
-    }
-
-    /// <summary>Expires (keeps) or deletes the named tokens the actor may see; the rest are skipped. Returns how many changed.</summary>
-    public async Task<int> ApplyAsync(Actor actor, TokenFamily family, IReadOnlyCollection<string> accessors, bool delete, CancellationToken ct = default)
-    {
-        // A token deleted or expired by another request between our read and our write: read again, and it is skipped.
-        for (var tries = 1; ; tries++)
-        {
-            try { return await ApplyOnceAsync(actor, family, accessors, delete, ct); }
-            catch (DbUpdateException ex) when (tries < 10 && ConcurrentWrite.RaceLost(ex)) { }
-        }
-    }
-
-    private async Task<int> ApplyOnceAsync(Actor actor, TokenFamily family, IReadOnlyCollection<string> accessors, bool delete, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var tokens = await db.Tokens.OfFamily(family).Include(t => t.User).Where(t => accessors.Contains(t.Accessor)).ToListAsync(ct);
-        tokens.RemoveAll(t => !actor.MayActFor(t.UserId));
-        var active = tokens.Where(t => t.ExpiresAt > now).ToList();
-        foreach (var token in tokens)
-        {
-            if (delete) db.Tokens.Remove(token);
-            else token.ExpiresAt = token.ExpiresAt > now ? now : token.ExpiresAt;
-            db.AuditEvents.Add(audit.For(actor, delete ? AuditActions.TokenDeleted : AuditActions.TokenExpiryChanged,
-                targetAccessor: token.Accessor, targetUserId: token.UserId, detail: delete ? null : $"expires_at={AuditDetail.Time(token.ExpiresAt)}"));
-        }
-        await events.RevokedAsync(db, active, delete, ct);
-        await db.SaveChangesAsync(ct);
-        var capped = new List<byte[]>();
-        foreach (var token in tokens) capped.AddRange(await TokenDescendants.CapAsync(db, audit, actor, token, now, ct));
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        foreach (var token in tokens) revocations.Revoke(token);
-        foreach (var hash in capped) revocations.Revoke(hash);
-        outbox.Wake();
-        return tokens.Count;
-    }
-
-    /// <summary>Gives each named token a new expiry <paramref name="seconds"/> from now, by the rules of a PATCH with
-    /// <c>seconds_until_expire</c> (<see cref="TokenLifetimes"/>), each change audited. A token the actor may not see, one the
-    /// rules refuse, and one that already expires later is left as it is and reported with the reason.</summary>
-    public async Task<ServiceResult<TokenExtension>> ExtendAsync(Actor actor, TokenFamily family, IReadOnlyCollection<string> accessors,
-        BigInteger seconds, CancellationToken ct = default)
-    {
-        if (seconds <= 0)
-            return ServiceError.Validation(Expiry.Field, "Choose a lifetime of at least one second; to end tokens, expire them instead.");
-        for (var tries = 1; ; tries++)
-        {
-            try { return await ExtendOnceAsync(actor, family, accessors, seconds, ct); }
-            catch (DbUpdateException ex) when (tries < 10 && ConcurrentWrite.RowGone(ex)) { }
-        }
-    }
-
-    private async Task<TokenExtension> ExtendOnceAsync(Actor actor, TokenFamily family, IReadOnlyCollection<string> accessors,
-        BigInteger seconds, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var found = await db.Tokens.OfFamily(family).Include(t => t.User).Where(t => accessors.Contains(t.Accessor)).ToListAsync(ct);
-        var visible = found.Where(t => actor.MayActFor(t.UserId)).ToDictionary(t => t.Accessor);
-        var (extended, refused) = (new List<Token>(), new List<TokenRefusal>());
-        foreach (var accessor in accessors.Distinct())
-        {
-            if (!visible.TryGetValue(accessor, out var token))
-            {
-                refused.Add(new TokenRefusal(accessor, null, null, TokenLookup.NotFound(family).Describe()));
-                continue;
-            }
-            var expiry = await TokenLifetimes.ResolveAsync(db, actor, options.CurrentValue, token.Kind, seconds, TimeSpan.Zero, now, token, ct);
-            var reason = expiry.Error?.Describe()
-                ?? (expiry.Value <= token.ExpiresAt ? $"It already expires later, at {token.ExpiresAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC." : null);
-            if (reason is not null)
-            {
-                refused.Add(new TokenRefusal(accessor, token.Name, token.Hint, reason));
-                continue;
-            }
-            token.ExpiresAt = expiry.Value;
-            db.AuditEvents.Add(audit.For(actor, AuditActions.TokenExpiryChanged, targetAccessor: token.Accessor, targetUserId: token.UserId,
-                detail: $"expires_at={AuditDetail.Time(token.ExpiresAt)}"));
-            extended.Add(token);
-        }
-        await db.SaveChangesAsync(ct);
-        foreach (var token in extended) revocations.Revoke(token);
-        return new TokenExtension(extended.ConvertAll(t => TokenMapping.ToView(t, t.User?.UserName, now)), refused);
     }
 }

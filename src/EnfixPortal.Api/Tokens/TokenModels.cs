@@ -16,13 +16,29 @@ public enum TokenSort { CreatedAt, ExpiresAt, LastUsedAt, Name }
 public sealed record CreateTokenRequest(string? UserId = null, string? Name = null, BigInteger? SecondsUntilExpire = null,
     IReadOnlyList<string>? Scopes = null, ServiceError? Unreadable = null);
 
-public sealed record ChangeTokenRequest(BigInteger? SecondsUntilExpire = null, string? Name = null, bool SetName = false);
+/// <param name="Unreadable">What a door could not read from the request; refused once the token is known to exist, as
+/// <see cref="CreateTokenRequest.Unreadable"/> is after the permission check.</param>
+public sealed record ChangeTokenRequest(BigInteger? SecondsUntilExpire = null, string? Name = null, bool SetName = false,
+    ServiceError? Unreadable = null);
 
-/// <summary>What a bulk extension did: the tokens it gave a new expiry, and the ones it left, each with the reason.</summary>
-public sealed record TokenExtension(IReadOnlyList<TokenView> Extended, IReadOnlyList<TokenRefusal> Refused);
+/// <summary>What a change to one or many tokens did: the tokens it changed (as they are now, or were when deleted), and
+/// the ones it left as they were, each with the reason, in the order they were named.</summary>
+public sealed record TokenBatch(IReadOnlyList<TokenView> Changed, IReadOnlyList<TokenRefusal> Refused)
+{
+    /// <summary>At most this many tokens in one call.</summary>
+    public const int MaxSize = 500;
+    public const string Field = "accessors";
 
-/// <summary>A token a bulk change left as it was; <see cref="Name"/> and <see cref="Hint"/> are null when it was not found.</summary>
-public sealed record TokenRefusal(string Accessor, string? Name, string? Hint, string Reason);
+    /// <summary>The outcome for a list of one token: the token, or why it was left (a missing one: not found).</summary>
+    public static ServiceResult<TokenView> Single(ServiceResult<TokenBatch> batch) =>
+        batch.Error is { } refused ? refused : batch.Value!.Refused.Count > 0 ? batch.Value.Refused[0].Error : batch.Value.Changed[0];
+}
+
+/// <summary>A token a change left as it was; <see cref="Name"/> and <see cref="Hint"/> are null when it was not found.</summary>
+public sealed record TokenRefusal(string Accessor, string? Name, string? Hint, ServiceError Error)
+{
+    public string Reason => Error.Describe();
+}
 
 public sealed record RotateTokenRequest(BigInteger? GraceSeconds = null);
 

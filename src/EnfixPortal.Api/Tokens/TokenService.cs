@@ -8,11 +8,11 @@ using Microsoft.Extensions.Options;
 
 namespace EnfixPortal.Api.Tokens;
 
-/// <summary>Creates, changes and deletes app and user tokens for every door, each change with its audit event.</summary>
+/// <summary>Creates app and user tokens for every door, with their audit events; changes and deletes one token through
+/// <see cref="TokenBulk"/>, as a list of one.</summary>
 public sealed class TokenService(
     IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, IOptionsMonitor<TokenSettings> options,
-    AuditLog audit, TokenRevocations revocations, TokenInserts inserts,
-    TokenEvents events, WebhookOutbox outbox)
+    AuditLog audit, TokenInserts inserts, TokenEvents events, TokenBulk bulk)
 {
     public const string MalformedUserId = "One or more IDs are not formatted correctly.";
 
@@ -37,81 +37,25 @@ public sealed class TokenService(
         return new CreatedToken(secret, TokenMapping.ToView(token, user.UserName, now));
     }
 
-    public async Task<ServiceResult<TokenView>> ChangeAsync(Actor actor, TokenFamily family, string id, ChangeTokenRequest change, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = await TokenLookup.FindVisibleAsync(db.Tokens.Include(t => t.User), actor, family, id, ct);
-        if (found.Error is { } missing) return missing;
-        if (change.SecondsUntilExpire is null && !change.SetName)
-            return ServiceError.Validation("body", "Send seconds_until_expire, name or both.");
-        var token = found.Value!;
-        var (now, before) = (Now, token.ExpiresAt);
-        if (change.SecondsUntilExpire is { } seconds)
-        {
-            var expiry = await TokenLifetimes.ResolveAsync(db, actor, options.CurrentValue, token.Kind, seconds, TimeSpan.Zero, now, token, ct);
-            if (expiry.Error is { } invalid) return invalid;
-            token.ExpiresAt = expiry.Value;
-            db.AuditEvents.Add(audit.For(actor, AuditActions.TokenExpiryChanged, targetAccessor: token.Accessor, targetUserId: token.UserId,
-                detail: $"expires_at={AuditDetail.Time(token.ExpiresAt)}"));
-            if (before > now && token.ExpiresAt <= now) await events.RevokedAsync(db, [token], deleted: false, ct);
-        }
-        if (change.SetName)
-        {
-            var name = TokenNames.Normalize(change.Name);
-            if (name.Error is { } badName) return badName;
-            token.Name = name.Value;
-            db.AuditEvents.Add(audit.For(actor, AuditActions.TokenRenamed, targetAccessor: token.Accessor, targetUserId: token.UserId));
-        }
-        if (!await SaveAsync(db, actor, token, token.ExpiresAt < before ? token.ExpiresAt : null, ct)) return TokenLookup.NotFound(family);
-        outbox.Wake();
-        return TokenMapping.ToView(token, token.User?.UserName, now);
-    }
+    /// <summary>A PATCH of one token: <see cref="TokenBulk.ChangeAsync"/> for a list of one.</summary>
+    public async Task<ServiceResult<TokenView>> ChangeAsync(Actor actor, TokenFamily family, string id, ChangeTokenRequest change, CancellationToken ct = default) =>
+        TokenBatch.Single(await bulk.ChangeAsync(actor, family, [id], change, ct));
 
-    public async Task<ServiceResult<TokenView>> DeleteAsync(Actor actor, TokenFamily family, string id, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var found = await TokenLookup.FindVisibleAsync(db.Tokens.Include(t => t.User), actor, family, id, ct);
-        if (found.Error is { } missing) return missing;
-        var token = found.Value!;
-        db.Tokens.Remove(token);
-        db.AuditEvents.Add(audit.For(actor, AuditActions.TokenDeleted, targetAccessor: token.Accessor, targetUserId: token.UserId));
-        if (token.ExpiresAt > Now) await events.RevokedAsync(db, [token], deleted: true, ct);
-        if (!await TokenLookup.SaveUnlessGoneAsync(db, ct)) return TokenLookup.NotFound(family);
-        revocations.Revoke(token);
-        outbox.Wake();
-        return TokenMapping.ToView(token, token.User?.UserName, Now);
-    }
+    /// <summary>A DELETE of one token: <see cref="TokenBulk.DeleteAsync"/> for a list of one.</summary>
+    public async Task<ServiceResult<TokenView>> DeleteAsync(Actor actor, TokenFamily family, string id, CancellationToken ct = default) =>
+        TokenBatch.Single(await bulk.DeleteAsync(actor, family, [id], ct));
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
-
-    /// <summary>Saves a change to <paramref name="token"/>; when it ended earlier than before (<paramref name="endedAt"/>),
-    /// the tokens made with it end with it, in the same transaction. False when the token was deleted meanwhile.</summary>
-    private async Task<bool> SaveAsync(EnfixDbContext db, Actor actor, Token token, DateTime? endedAt, CancellationToken ct)
-    {
-        List<byte[]> capped = [];
-        await using (var transaction = endedAt is null ? null : await db.Database.BeginTransactionAsync(ct))
-        {
-            if (!await TokenLookup.SaveUnlessGoneAsync(db, ct)) return false;
-            if (transaction is not null)
-            {
-                capped = await TokenDescendants.CapAsync(db, audit, actor, token, endedAt!.Value, ct);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-            }
-        }
-        revocations.Revoke(token);
-        foreach (var hash in capped) revocations.Revoke(hash);
-        return true;
-    }
 
     private async Task<ServiceResult<CreatedToken>> CreateAsync(Actor actor, CreateTokenRequest request, TokenKind kind, TimeSpan defaultLifetime, CancellationToken ct)
     {
         var ownerId = request.UserId ?? actor.UserId;
-        if (ownerId is not null && ObjectIds.IsWellFormed(ownerId) && !actor.MayActFor(ownerId))
+        var wellFormed = ObjectIds.IsWellFormed(ownerId);
+        if (wellFormed && !actor.MayActFor(ownerId!))
             return ServiceError.Forbidden("Only an administrator may issue tokens for another user.");
-        if (request.Unreadable is { } unreadable) return unreadable;
-        if (ownerId is null || !ObjectIds.IsWellFormed(ownerId))
-            return ServiceError.Validation("user", MalformedUserId);
+        if (request.Unreadable is { } unreadable)
+            return wellFormed || unreadable.Errors.ContainsKey("user") ? unreadable : unreadable.With("user", MalformedUserId);
+        if (!wellFormed || ownerId is null) return ServiceError.Validation("user", MalformedUserId);
         var name = TokenNames.Normalize(request.Name);
         if (name.Error is { } badName) return badName;
         var scopes = TokenScopes.Resolve(request.Scopes, actor);

@@ -1,11 +1,15 @@
+using EnfixPortal.Api.Common;
+
 namespace EnfixPortal.Api.Users;
 
 public sealed record CreateUserRequest(
     string? UserName, string? Password, string? DisplayName = null, string? Email = null, bool Active = true, bool Admin = false);
 
 /// <summary>A partial change: null leaves a field as it is.</summary>
+/// <param name="Unreadable">What a door could not read from the request; refused once the user is known to exist.</param>
 public sealed record UpdateUserRequest(
-    string? DisplayName = null, string? Email = null, bool? Active = null, bool? Admin = null, string? Password = null);
+    string? DisplayName = null, string? Email = null, bool? Active = null, bool? Admin = null, string? Password = null,
+    ServiceError? Unreadable = null);
 
 /// <param name="ActiveAppTokens">Unexpired app tokens that work: none while the user is deactivated.</param>
 /// <param name="SuspendedTokens">Unexpired tokens of a deactivated user: refused now, working again on reactivation.</param>

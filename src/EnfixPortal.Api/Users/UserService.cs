@@ -47,6 +47,7 @@ public sealed class UserService(IServiceScopeFactory scopes, TimeProvider time, 
         var (manager, db) = Resolve(scope);
         var user = ObjectIds.IsWellFormed(id) ? await manager.FindByIdAsync(id) : null;
         if (user is null) return UserErrors.NotFound;
+        if (change.Unreadable is { } unreadable) return unreadable;
         if (Invalid(change.DisplayName, change.Email) is { } invalid) return invalid;
         var wasAdmin = await manager.IsInRoleAsync(user, Roles.Admin);
         if (((change.Active == false && user.IsActive) || (change.Admin == false && wasAdmin)) && await IsLastActiveAdminAsync(db, user))

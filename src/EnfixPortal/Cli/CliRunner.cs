@@ -56,6 +56,7 @@ public sealed class CliRunner(IServiceProvider services, TextWriter output, Text
                 "show" => tokens.Show(args, ct),
                 "expire" => tokens.Expire(args, ct),
                 "delete" => tokens.Delete(args, ct),
+                "extend" => tokens.Extend(args, ct),
                 "rotate" => tokens.Rotate(args, ct),
                 _ => throw Unknown(args),
             };

@@ -14,14 +14,18 @@ public static class CliUsage
               the last line (shown once). Each --scope gives it a scope (repeat for more); without any, it has U's
               full rights.
           app-tokens list [--username U] [--status any|active|expired] [--text T] [--page N] [--per-page N]
-          app-tokens show|expire|delete --id ID
-              expire ends it now and keeps the record; delete removes it.
+          app-tokens show --id ID
+          app-tokens expire|delete --id ID [--id ID]...
+              expire ends them now and keeps the records; delete removes them.
+          app-tokens extend --id ID [--id ID]... --seconds N
+              Gives each a new expiry N seconds from now (within the kind's maximum); one that already expires later
+              is left as it is and named on standard error.
           app-tokens rotate --id ID [--grace SECONDS]
               Gives the token a new secret, printed alone on the last line (shown once); the old secret keeps working
               for SECONDS (default 0, at most Enfix:Tokens:MaxRotationGrace).
                     tokens create --username U [--seconds N] [--name X] [--scope S]...
               Creates a token on behalf of U (OBO) and prints it alone on the last line (shown once).
-          tokens list|show|expire|delete|rotate ...
+          tokens list|show|expire|delete|extend|rotate ...
               As for app-tokens, over login and OBO tokens.
           users create --username U --password P [--name N] [--email E] [--admin]
               Creates a user and prints the new user's id.

@@ -8,7 +8,7 @@ namespace EnfixPortal.Cli;
 
 /// <summary><c>app-tokens</c> and <c>tokens</c> (login and OBO): the same <see cref="TokenService"/> and
 /// <see cref="TokenQueries"/> calls as the API and the portal, as the CLI actor (audited with door <c>cli</c>).</summary>
-public sealed class TokenVerbs(IServiceProvider services, CliOutput output, TokenFamily family)
+public sealed partial class TokenVerbs(IServiceProvider services, CliOutput output, TokenFamily family)
 {
     private readonly Actor _actor = Actor.Cli();
     private TokenService Tokens => services.GetRequiredService<TokenService>();
@@ -71,19 +71,6 @@ public sealed class TokenVerbs(IServiceProvider services, CliOutput output, Toke
     {
         var found = await Queries.GetAsync(_actor, family, id, ct);
         return found.Error is { } failed ? await output.FailAsync(failed) : await output.ShowAsync(Item(found.Value!), Describe);
-    });
-
-    public Func<Task<int>> Expire(CliArguments args, CancellationToken ct) => OnOne(args, async id =>
-    {
-        var changed = await Tokens.ChangeAsync(_actor, family, id, new ChangeTokenRequest(SecondsUntilExpire: -1), ct);
-        return changed.Error is { } failed ? await output.FailAsync(failed) : await output.ShowAsync(Item(changed.Value!), Describe);
-    });
-
-    public Func<Task<int>> Delete(CliArguments args, CancellationToken ct) => OnOne(args, async id =>
-    {
-        var deleted = await Tokens.DeleteAsync(_actor, family, id, ct);
-        return deleted.Error is { } failed ? await output.FailAsync(failed)
-            : await output.ShowAsync(Item(deleted.Value!), _ => $"Deleted {Noun} {deleted.Value!.Accessor}.");
     });
 
     /// <summary>A new secret, printed once alone on the last line; the old one works for --grace seconds (default 0).</summary>

@@ -35,6 +35,31 @@ public sealed class TokenVerbTests : CliScript
     [Theory]
     [InlineData("app-tokens")]
     [InlineData("tokens")]
+    public async Task SeveralTokensAreExtendedExpiredAndDeletedTogetherAndTheOnesLeftAreNamed(string noun)
+    {
+        await JsonAsync("users", "create", "--username", "erin", "--password", "Er1n-passw0rd!");
+        var first = (await JsonAsync(noun, "create", "--username", "erin", "--seconds", "60"))["accessor"]!.GetValue<string>();
+        var second = (await JsonAsync(noun, "create", "--username", "erin", "--seconds", "60"))["accessor"]!.GetValue<string>();
+        const string unknown = "0123456789abcdef01234567";
+
+        var extended = await JsonAsync(noun, "extend", "--id", first, "--id", second, "--seconds", "3600");
+        var expired = await RunAsync(noun, "expire", "--id", first, "--id", unknown, "--id", second);
+        var deleted = await JsonAsync(noun, "delete", "--id", first, "--id", second);
+
+        Assert.Equal([first, second], extended["changed"]!.AsArray().Select(t => t!["accessor"]!.GetValue<string>()));
+        Assert.All(extended["changed"]!.AsArray(), t => Assert.False(t!["expired"]!.GetValue<bool>()));
+        Assert.Equal(1, expired.ExitCode);
+        Assert.Contains($"error: {unknown}: No", expired.Error);
+        Assert.Contains(first, expired.Output);
+        Assert.Equal(2, deleted["changed"]!.AsArray().Count);
+        Assert.Empty((await JsonAsync(noun, "list", "--username", "erin")).AsArray());
+        await RefusedAsync(2, "--seconds must be a whole number of seconds, 1 or more.", noun, "extend", "--id", first, "--seconds", "0");
+        await RefusedAsync(2, $"{noun} extend needs --seconds.", noun, "extend", "--id", first);
+    }
+
+    [Theory]
+    [InlineData("app-tokens")]
+    [InlineData("tokens")]
     public async Task ShowAndListNameTheClientOfTheLastUse(string noun)
     {
         await JsonAsync("users", "create", "--username", "dave", "--password", "D4ve-passw0rd!");

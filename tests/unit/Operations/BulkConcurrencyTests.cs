@@ -21,7 +21,7 @@ public sealed class BulkConcurrencyTests(ApiFixture api) : IClassFixture<ApiFixt
         var bulk = api.Get<TokenBulk>();
         var single = api.Get<TokenService>();
 
-        var bulks = Enumerable.Range(0, 16).Select(i => Task.Run(() => bulk.ApplyAsync(owner.Actor, TokenFamily.User, accessors, delete: i % 2 == 0)));
+        var bulks = Enumerable.Range(0, 16).Select(i => Task.Run(() => i % 2 == 0 ? bulk.DeleteAsync(owner.Actor, TokenFamily.User, accessors) : bulk.ExpireAsync(owner.Actor, TokenFamily.User, accessors)));
         var singles = accessors.Select(a => (Task)Task.Run(() => single.DeleteAsync(owner.Actor, TokenFamily.User, a)));
         await Task.WhenAll(bulks.Cast<Task>().Concat(singles));
 

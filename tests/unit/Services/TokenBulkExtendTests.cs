@@ -35,7 +35,7 @@ public abstract class TokenBulkExtendTests(Engine engine) : IAsyncLifetime
 
         Assert.True(result.Succeeded, result.Error?.Describe());
         Assert.Empty(result.Value!.Refused);
-        Assert.Equal(2, result.Value.Extended.Count);
+        Assert.Equal(2, result.Value.Changed.Count);
         Assert.Equal(Now.AddDays(30), await ExpiryAsync(soon));
         Assert.Equal(Now.AddDays(30), await ExpiryAsync(expired));
         Assert.Equal(new[] { expired.Token.Accessor, soon.Token.Accessor }.Order(StringComparer.Ordinal),
@@ -56,7 +56,7 @@ public abstract class TokenBulkExtendTests(Engine engine) : IAsyncLifetime
             [hers.Token.Accessor, later.Token.Accessor, admins.Token.Accessor, unknown], 30 * Day);
 
         var extension = result.Value!;
-        Assert.Equal([hers.Token.Accessor], extension.Extended.Select(t => t.Accessor));
+        Assert.Equal([hers.Token.Accessor], extension.Changed.Select(t => t.Accessor));
         var refused = extension.Refused.ToDictionary(r => r.Accessor);
         Assert.Equal([later.Token.Accessor, admins.Token.Accessor, unknown], extension.Refused.Select(r => r.Accessor));
         Assert.StartsWith("It already expires later", refused[later.Token.Accessor].Reason);

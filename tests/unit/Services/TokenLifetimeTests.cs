@@ -65,7 +65,10 @@ public abstract class TokenLifetimeTests(Engine engine) : IAsyncLifetime
         var validator = _harness.Get<TokenValidator>();
         Assert.True((await validator.ValidateAsync(app.Secret, grandchild.Secret)).Succeeded);
 
-        Assert.Equal(1, await _harness.Get<TokenBulk>().ApplyAsync(Portal, TokenFamily.User, [parent.Token.Accessor], delete));
+        var bulk = _harness.Get<TokenBulk>();
+        var ended = delete ? await bulk.DeleteAsync(Portal, TokenFamily.User, [parent.Token.Accessor])
+            : await bulk.ExpireAsync(Portal, TokenFamily.User, [parent.Token.Accessor]);
+        Assert.Single(ended.Value!.Changed);
 
         Assert.False((await validator.ValidateAsync(app.Secret, child.Secret)).Succeeded);
         Assert.False((await validator.ValidateAsync(app.Secret, grandchild.Secret)).Succeeded);

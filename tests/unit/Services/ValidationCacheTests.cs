@@ -82,7 +82,7 @@ public abstract class ValidationCacheTests(Engine engine) : IAsyncLifetime
     public async Task ExpiringSeveralAtOnceRefusesThemOnTheVeryNextCheck()
     {
         Assert.True(await ValidAsync());
-        await _harness.Get<TokenBulk>().ApplyAsync(_harness.AdminActor, TokenFamily.User, [_user.Token.Accessor], delete: false);
+        await _harness.Get<TokenBulk>().ExpireAsync(_harness.AdminActor, TokenFamily.User, [_user.Token.Accessor]);
         Assert.False(await ValidAsync());
     }
 

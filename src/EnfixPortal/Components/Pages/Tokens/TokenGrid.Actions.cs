@@ -59,9 +59,11 @@ public partial class TokenGrid
             delete ? "These stop working at once and their records are deleted:" : "These stop working at once; their records are kept:",
             verb, [.. chosen.Select(t => $"{Label(t)} · {t.UserName}")]);
         if (!confirmed) return;
-        var count = await Bulk.ApplyAsync(await Actor.GetAsync(), Family, [.. chosen.Select(t => t.Accessor)], delete);
+        var (actor, accessors) = (await Actor.GetAsync(), chosen.ConvertAll(t => t.Accessor));
+        var done = delete ? await Bulk.DeleteAsync(actor, Family, accessors) : await Bulk.ExpireAsync(actor, Family, accessors);
         ClearSelection();
-        await ReportAsync(null, $"{(delete ? "Revoked" : "Expired")} {count} {Noun(count)}.");
+        var count = done.Value?.Changed.Count ?? 0;
+        await ReportAsync(done.Error?.Describe(), $"{(delete ? "Revoked" : "Expired")} {count} {Noun(count)}.");
     }
 
     private async Task ExtendSelectedAsync()
@@ -70,9 +72,9 @@ public partial class TokenGrid
         var dialog = await Dialogs.ShowAsync<ExtendTokensDialog>($"Extend {chosen.Count} {Noun(chosen.Count)}",
             new DialogParameters<ExtendTokensDialog> { { d => d.Tokens, chosen }, { d => d.Family, Family } },
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false });
-        if (await dialog.Result is not { Canceled: false, Data: TokenExtension result }) return;
+        if (await dialog.Result is not { Canceled: false, Data: TokenBatch result }) return;
         ClearSelection();
-        var count = result.Extended.Count;
+        var count = result.Changed.Count;
         await ReportAsync(null, $"Extended {count} {Noun(count)}" + (result.Refused.Count > 0 ? $"; {result.Refused.Count} not." : "."));
     }
 

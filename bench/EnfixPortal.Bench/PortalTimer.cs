@@ -23,8 +23,11 @@ public static class PortalTimer
         for (var round = 0; round <= rounds; round++)
         {
             await using var context = await browser.NewContextAsync(new() { BaseURL = baseUrl, ViewportSize = new() { Width = 1280, Height = 800 } });
+            if (options.Has("breakdown")) await context.AddInitScriptAsync(Marks);
             var page = await context.NewPageAsync();
-            var (signIn, nextPage) = (await SignInAsync(page, password), await FirstNextPageAsync(page));
+            var signIn = await SignInAsync(page, password);
+            if (round > 0 && options.Has("breakdown")) await PrintBreakdownAsync(page);
+            var nextPage = await FirstNextPageAsync(page);
             if (round == 0) continue;
             signIns.Add(signIn);
             nextPages.Add(nextPage);
@@ -33,6 +36,24 @@ public static class PortalTimer
         Console.WriteLine($"portal_next_page_ms {Median(nextPages):F0}");
         return 0;
     }
+
+    /// <summary>Marks in the page's performance timeline: the live connection's WebSocket opened, the layout live.</summary>
+    private const string Marks = """
+        (() => {
+            const Native = window.WebSocket;
+            window.WebSocket = function (...args) {
+                const socket = new Native(...args);
+                performance.mark('websocket created');
+                socket.addEventListener('open', () => performance.mark('websocket open'));
+                return socket;
+            };
+            window.WebSocket.prototype = Native.prototype;
+            Object.assign(window.WebSocket, { CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3 });
+            new MutationObserver((_, observer) => {
+                if (document.querySelector('[data-interactive="true"]')) { performance.mark('live'); observer.disconnect(); }
+            }).observe(document, { subtree: true, childList: true, attributes: true });
+        })();
+        """;
 
     private static async Task<double> SignInAsync(IPage page, string password)
     {
@@ -60,6 +81,24 @@ public static class PortalTimer
         await page.WaitForFunctionAsync("text => { const row = document.querySelector('table tbody tr'); return row && row.innerText !== text; }", first,
             new() { PollingInterval = 5 });
         return clock.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>Where a sign-in's time went, to standard error: the dashboard's navigation and each resource it loaded
+    /// (start and duration after the navigation began, bytes over the wire), and when the page was first live.</summary>
+    private static async Task PrintBreakdownAsync(IPage page)
+    {
+        var lines = await page.EvaluateAsync<string[]>("""
+            () => {
+                const nav = performance.getEntriesByType('navigation')[0];
+                const row = (name, start, duration, bytes) => `${Math.round(start).toString().padStart(6)} ${Math.round(duration).toString().padStart(6)} ${String(bytes).padStart(8)} ${name}`;
+                return [row('navigation ' + nav.name + ' (response end, DOM loaded)', nav.startTime, nav.responseEnd, nav.transferSize),
+                    row('', nav.domContentLoadedEventEnd, 0, ''),
+                    ...performance.getEntriesByType('resource').map(r => row(r.name.replace(location.origin, ''), r.startTime, r.duration, r.transferSize)),
+                    ...performance.getEntriesByType('mark').map(m => row('mark ' + m.name, m.startTime, 0, ''))];
+            }
+            """);
+        Console.Error.WriteLine(" start  duration  bytes  what (ms after the dashboard's navigation began)");
+        foreach (var line in lines) Console.Error.WriteLine(line);
     }
 
     private static double Median(List<double> values)

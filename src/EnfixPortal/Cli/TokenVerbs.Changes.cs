@@ -1,5 +1,6 @@
 using System.Numerics;
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Endpoints;
 using EnfixPortal.Api.Tokens;
 
 namespace EnfixPortal.Cli;

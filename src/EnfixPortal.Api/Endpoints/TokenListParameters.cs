@@ -1,7 +1,8 @@
 using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Tokens;
 using Microsoft.AspNetCore.Mvc;
 
-namespace EnfixPortal.Api.Tokens;
+namespace EnfixPortal.Api.Endpoints;
 
 /// <summary>The query string of <c>GET /app_tokens/</c> and <c>GET /tokens/</c>: the portal grid's filters, sort, paging and
 /// count limit, read into the same <see cref="TokenQuery"/> the grid sends to <see cref="TokenQueries"/>.</summary>

@@ -1,8 +1,9 @@
 using System.Numerics;
 using System.Text.Json;
 using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Tokens;
 
-namespace EnfixPortal.Api.Tokens;
+namespace EnfixPortal.Api.Endpoints;
 
 public enum BulkAction { Expire, Delete, Extend }
 

@@ -35,7 +35,7 @@ public sealed class StableColumnTests(PortalFixture fixture) : PortalTest(fixtur
         var tokens = grid == "App tokens" ? TokensPage.AppTokens(page) : TokensPage.UserTokens(page);
         await tokens.GotoAsync();
         await tokens.SearchForAsync(owner.UserName, expectedRows: 25);
-        var first = await PageWidths.ColumnEdgesAsync(page);
+        var first = await SettledColumnsAsync(page);
 
         await SortByNameAsync(page);
         await Assertions.Expect(tokens.Row("a00")).ToBeVisibleAsync();
@@ -71,7 +71,7 @@ public sealed class StableColumnTests(PortalFixture fixture) : PortalTest(fixtur
         await new UsersPage(page).GotoAsync();
         await page.GetByLabel("Search username, name, email").FillAsync(marker);
         await Assertions.Expect(page.GetByText($"{marker}-a24")).ToBeVisibleAsync();
-        var first = await PageWidths.ColumnEdgesAsync(page);
+        var first = await SettledColumnsAsync(page);
 
         await NextPageAsync(page);
         await Assertions.Expect(page.GetByText($"{marker}-z-continuous-integration-runner-4")).ToBeVisibleAsync();
@@ -105,7 +105,7 @@ public sealed class StableColumnTests(PortalFixture fixture) : PortalTest(fixtur
         await page.GetByLabel("Actor").FillAsync(marker);
         await Assertions.Expect(page.Locator(".audit-grid tbody tr")).ToHaveCountAsync(50);
         await Assertions.Expect(page.GetByText("continuous-integration-runner")).ToHaveCountAsync(0);
-        var first = await PageWidths.ColumnEdgesAsync(page);
+        var first = await SettledColumnsAsync(page);
 
         await NextPageAsync(page);
         await Assertions.Expect(page.GetByText($"{marker}-continuous-integration-runner").First).ToBeVisibleAsync();
@@ -134,13 +134,28 @@ public sealed class StableColumnTests(PortalFixture fixture) : PortalTest(fixtur
 
     private static Task NextPageAsync(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
 
+    /// <summary>Once the grid has settled (a reload in flight shows a loading row and is not judged), its columns are where
+    /// they were; a grid whose widths follow its rows never gets there.</summary>
     private static async Task AssertSameColumnsAsync(IPage page, int[][] expected, string when)
     {
-        var now = await PageWidths.ColumnEdgesAsync(page);
-        Assert.True(expected.Length == now.Length && expected.Zip(now).All(p => Math.Abs(p.First[0] - p.Second[0]) <= 1
-            && Math.Abs(p.First[1] - p.Second[1]) <= 1),
-            $"{when}: the columns moved from {Describe(expected)} to {Describe(now)}");
+        var settled = DateTime.UtcNow.AddSeconds(10);
+        int[][] now;
+        while (!Same(expected, now = await PageWidths.ColumnEdgesAsync(page)) && DateTime.UtcNow < settled)
+            await page.WaitForTimeoutAsync(100);
+        Assert.True(Same(expected, now), $"{when}: the columns moved from {Describe(expected)} to {Describe(now)}");
     }
+
+    private static async Task<int[][]> SettledColumnsAsync(IPage page)
+    {
+        var settled = DateTime.UtcNow.AddSeconds(10);
+        int[][] edges;
+        while ((edges = await PageWidths.ColumnEdgesAsync(page)).Length == 0 && DateTime.UtcNow < settled) await page.WaitForTimeoutAsync(100);
+        Assert.NotEmpty(edges);
+        return edges;
+    }
+
+    private static bool Same(int[][] expected, int[][] now) => expected.Length == now.Length
+        && expected.Zip(now).All(p => Math.Abs(p.First[0] - p.Second[0]) <= 1 && Math.Abs(p.First[1] - p.Second[1]) <= 1);
 
     private static async Task AssertFitsAsync(IPage page, string grid)
     {

@@ -32,7 +32,8 @@ public sealed record PageWidths(int Page, int Window, int Grid, int GridBox)
 
     /// <summary>Where each column of the grid starts and ends: its headers' left and right edges, in px.</summary>
     public static Task<int[][]> ColumnEdgesAsync(IPage page) => page.EvaluateAsync<int[][]>("""
-        () => [...document.querySelectorAll('.mud-table-container thead th')].map(th => {
+        () => document.querySelector('.mud-table-container thead .mud-table-loading') ? [] :
+            [...document.querySelectorAll('.mud-table-container thead tr:first-child th')].map(th => {
             const r = th.getBoundingClientRect();
             return [Math.round(r.left), Math.round(r.right)];
         })

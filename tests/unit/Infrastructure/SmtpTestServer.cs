@@ -57,13 +57,17 @@ public sealed class SmtpTestServer : IAsyncDisposable
         throw new InvalidOperationException($"The test SMTP server did not listen on 127.0.0.1:{Port} within 15 seconds.");
     }
 
-    /// <summary>Every message received so far.</summary>
+    /// <summary>Every message received so far, in the order received. (A maildir file's name starts with the second and then
+    /// the microsecond it was written, the latter not zero-padded, so two messages of one second would not sort by name.)</summary>
     public IReadOnlyList<MimeMessage> Messages
     {
         get
         {
             var received = Path.Combine(_maildir, "new");
-            return Directory.Exists(received) ? Directory.GetFiles(received).Order().Select(f => MimeMessage.Load(f)).ToList() : [];
+            return Directory.Exists(received)
+                ? Directory.GetFiles(received).OrderBy(File.GetLastWriteTimeUtc).ThenBy(f => f, StringComparer.Ordinal)
+                    .Select(f => MimeMessage.Load(f)).ToList()
+                : [];
         }
     }
 

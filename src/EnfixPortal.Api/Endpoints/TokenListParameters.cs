@@ -49,7 +49,7 @@ public sealed record TokenListParameters(
     internal static ApiError Refuse(string field, IEnumerable<string> allowed) =>
         ApiError.BadRequest(field, $"{field} must be one of {string.Join(", ", allowed)}.");
 
-    internal static bool TryChoose<T>(string? given, IReadOnlyDictionary<string, T> choices, T absent, out T chosen)
+    public static bool TryChoose<T>(string? given, IReadOnlyDictionary<string, T> choices, T absent, out T chosen)
     {
         chosen = absent;
         return string.IsNullOrEmpty(given) || choices.TryGetValue(given, out chosen!);

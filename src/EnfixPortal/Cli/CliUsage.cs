@@ -13,7 +13,9 @@ public static class CliUsage
               Creates an app token owned by U (N >= 1 seconds, default the configured lifetime) and prints it alone on
               the last line (shown once). Each --scope gives it a scope (repeat for more); without any, it has U's
               full rights.
-          app-tokens list [--username U] [--status any|active|expired] [--text T] [--page N] [--per-page N]
+          app-tokens list [--username U] [--status any|active|expired] [--text T] [--scope S]
+                          [--attention expiring_7d|expiring_30d|unused_90d|owner_deactivated]
+                          [--sort [-]created_at|expires_at|last_used_at|name] [--page N] [--per-page N]
           app-tokens show --id ID
           app-tokens expire|delete --id ID [--id ID]...
               expire ends them now and keeps the records; delete removes them.
@@ -23,7 +25,7 @@ public static class CliUsage
           app-tokens rotate --id ID [--grace SECONDS]
               Gives the token a new secret, printed alone on the last line (shown once); the old secret keeps working
               for SECONDS (default 0, at most Enfix:Tokens:MaxRotationGrace).
-                    tokens create --username U [--seconds N] [--name X] [--scope S]...
+          tokens create --username U [--seconds N] [--name X] [--scope S]...
               Creates a token on behalf of U (OBO) and prints it alone on the last line (shown once).
           tokens list|show|expire|delete|extend|rotate ...
               As for app-tokens, over login and OBO tokens.

@@ -44,8 +44,9 @@ public sealed partial class TokenVerbs(IServiceProvider services, CliOutput outp
 
     public Func<Task<int>> List(CliArguments args, CancellationToken ct)
     {
-        args.AllowOnly("username", "status", "text", "page", "per-page", "json");
+        args.AllowOnly("username", "status", "text", "sort", "attention", "scope", "page", "per-page", "json");
         var status = CliArguments.Choice(args.Optional("status") ?? "any", "status", TokenStatus.Any, TokenStatus.Active, TokenStatus.Expired);
+        var (sort, descending, attention) = ListOrder(args);
         var (page, perPage) = (args.Number("page", 1), args.Number("per-page", 50));
         return async () =>
         {
@@ -56,7 +57,8 @@ public sealed partial class TokenVerbs(IServiceProvider services, CliOutput outp
                 userId = owner.Id;
             }
             var listed = await Queries.ListAsync(_actor, new TokenQuery(family, userId, Status: status, Text: args.Optional("text"),
-                Page: page, PerPage: perPage), ct);
+                Sort: sort, Descending: descending, Page: page, PerPage: perPage, CountLimit: TokenQueries.GridCountLimit,
+                Scope: args.Optional("scope"), Attention: attention), ct);
             if (listed.Error is { } failed) return await output.FailAsync(failed);
             var rows = listed.Value!;
             return await output.TableAsync(rows.Items, Item,
@@ -65,6 +67,19 @@ public sealed partial class TokenVerbs(IServiceProvider services, CliOutput outp
                     t.Expired ? "expired" : "active", CliOutput.When(t.LastUsedAt), t.LastUsedAddress],
                 $"{rows.Items.Count} shown of {(rows.TotalIsExact ? "" : "more than ")}{rows.Total} (page {rows.PageNumber}).");
         };
+    }
+
+    /// <summary><c>--sort</c> and <c>--attention</c> by the API's names (<see cref="TokenListParameters"/>): a field, <c>-</c>
+    /// first for descending order.</summary>
+    private static (TokenSort Sort, bool Descending, TokenAttention Attention) ListOrder(CliArguments args)
+    {
+        var sortText = args.Optional("sort") ?? TokenListParameters.DefaultSort;
+        var descending = sortText.StartsWith('-');
+        if (!TokenListParameters.Sorts.TryGetValue(descending ? sortText[1..] : sortText, out var sort))
+            throw new CliUsageException($"--sort must be one of: {string.Join(", ", TokenListParameters.Sorts.Keys)}, each optionally prefixed with - for descending order.");
+        if (!TokenListParameters.TryChoose(args.Optional("attention"), TokenListParameters.Attentions, TokenAttention.None, out var attention))
+            throw new CliUsageException($"--attention must be one of: {string.Join(", ", TokenListParameters.Attentions.Keys)}.");
+        return (sort, descending, attention);
     }
 
     public Func<Task<int>> Show(CliArguments args, CancellationToken ct) => OnOne(args, async id =>

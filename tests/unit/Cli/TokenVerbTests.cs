@@ -35,6 +35,30 @@ public sealed class TokenVerbTests : CliScript
     [Theory]
     [InlineData("app-tokens")]
     [InlineData("tokens")]
+    public async Task ListsSortAndFilterAsTheApiDoes(string noun)
+    {
+        await JsonAsync("users", "create", "--username", "fay", "--password", "F4y-passw0rd!");
+        await JsonAsync(noun, "create", "--username", "fay", "--seconds", "86400", "--name", "beta");
+        await JsonAsync(noun, "create", "--username", "fay", "--seconds", "3600", "--name", "alpha", "--scope", "orders:read");
+        await JsonAsync(noun, "create", "--username", "fay", "--seconds", "60", "--name", "gamma");
+
+        async Task<string[]> NamesAsync(params string[] options) =>
+            [.. (await JsonAsync([noun, "list", "--username", "fay", .. options])).AsArray().Select(t => t!["name"]!.GetValue<string>())];
+
+        Assert.Equal(["gamma", "alpha", "beta"], await NamesAsync());
+        Assert.Equal(["alpha", "beta", "gamma"], await NamesAsync("--sort", "name"));
+        Assert.Equal(["gamma", "beta", "alpha"], await NamesAsync("--sort", "-name"));
+        Assert.Equal(["gamma", "alpha", "beta"], await NamesAsync("--sort", "expires_at"));
+        Assert.Equal(["alpha"], await NamesAsync("--scope", "orders:read"));
+        Assert.Equal(["gamma", "alpha", "beta"], await NamesAsync("--attention", "expiring_7d"));
+        Assert.Empty(await NamesAsync("--attention", "unused_90d"));
+        await RefusedAsync(2, "--sort must be one of: created_at, expires_at, last_used_at, name", noun, "list", "--sort", "owner");
+        await RefusedAsync(2, "--attention must be one of: expiring_7d,", noun, "list", "--attention", "soon");
+    }
+
+    [Theory]
+    [InlineData("app-tokens")]
+    [InlineData("tokens")]
     public async Task SeveralTokensAreExtendedExpiredAndDeletedTogetherAndTheOnesLeftAreNamed(string noun)
     {
         await JsonAsync("users", "create", "--username", "erin", "--password", "Er1n-passw0rd!");

@@ -72,10 +72,7 @@ internal sealed class TokenBatchWrite(IDbContextFactory<EnfixDbContext> dbFactor
         var accessors = named.Where(TokenSecrets.LooksLikeAccessor).ToList();
         var found = accessors.Count == 0 ? [] : await tokens.Where(t => accessors.Contains(t.Accessor)).ToDictionaryAsync(t => t.Accessor, ct);
         foreach (var secret in named.Where(TokenSecrets.LooksLikeSecret))
-        {
-            var hash = TokenSecrets.Hash(secret);
-            if (await tokens.SingleOrDefaultAsync(t => t.SecretHash == hash, ct) is { } token) found[secret] = token;
-        }
+            if (await TokenLookup.Matching(tokens, secret)!.SingleOrDefaultAsync(ct) is { } token) found[secret] = token;
         return found;
     }
 

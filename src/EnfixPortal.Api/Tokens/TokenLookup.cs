@@ -12,34 +12,22 @@ internal static class TokenLookup
 
     public static async Task<ServiceResult<Token>> FindVisibleAsync(IQueryable<Token> tokens, Actor actor, TokenFamily family, string id, CancellationToken ct)
     {
-        IQueryable<Token>? match = null;
-        if (TokenSecrets.LooksLikeSecret(id))
-        {
-            var hash = TokenSecrets.Hash(id);
-            match = tokens.Where(t => t.SecretHash == hash);
-        }
-        else if (TokenSecrets.LooksLikeAccessor(id))
-            match = tokens.Where(t => t.Accessor == id);
-        var token = match is null ? null : await match.OfFamily(family).SingleOrDefaultAsync(ct);
+        var token = Matching(tokens, id) is { } match ? await match.OfFamily(family).SingleOrDefaultAsync(ct) : null;
         if (token is null || !actor.MayActFor(token.UserId)) return NotFound(family);
         return token;
     }
 
+    /// <summary>The tokens an id names: the token whose secret it is, or whose accessor it is; null for an id that is neither.</summary>
+    public static IQueryable<Token>? Matching(IQueryable<Token> tokens, string id)
+    {
+        if (TokenSecrets.LooksLikeSecret(id))
+        {
+            var hash = TokenSecrets.Hash(id);
+            return tokens.Where(t => t.SecretHash == hash);
+        }
+        return TokenSecrets.LooksLikeAccessor(id) ? tokens.Where(t => t.Accessor == id) : null;
+    }
+
     public static ServiceError NotFound(TokenFamily family) =>
         ServiceError.NotFound("id", family == TokenFamily.App ? "No app token has this ID." : "No token has this ID.");
-
-    /// <summary>Saves a change to a token loaded earlier; false (nothing saved, audit included) when a request running
-    /// at the same moment deleted it first, which its caller answers as not found rather than as a server error.</summary>
-    public static async Task<bool> SaveUnlessGoneAsync(DbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException ex) when (ConcurrentWrite.RowGone(ex))
-        {
-            return false;
-        }
-    }
 }

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Compares the server CPU time per GET /api/v1/me of several builds, side by side: each git commit (or the working tree,
+# as "."), plus the identity-bearer peer, is published, started on loopback with a fresh SQLite database and the shipped
+# settings, and warmed; then `wrk -t1 -c16` loads each server in turn for DURATION seconds, ROUNDS times over, and each
+# server's CPU time (user + system, from /proc) is summed over its own runs. A change in the machine's load between two
+# runs reaches every build alike, so the figures of one run compare; two runs of this script do not.
+#   bench/compare.sh COMMIT|. [COMMIT|. ...]
+# Env: DURATION (default 3), ROUNDS (default 8), WARMUP (seconds per server, default 10), PORT (first port, default 5401),
+#      PATHS (what each build is loaded with, default "/api/v1/me"), WORK (scratch folder, default /tmp/enfix-compare).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+WORK=${WORK:-/tmp/enfix-compare}
+DURATION=${DURATION:-3}
+ROUNDS=${ROUNDS:-8}
+WARMUP=${WARMUP:-10}
+PORT=${PORT:-5401}
+PATHS=${PATHS:-/api/v1/me}
+ADMIN_PASSWORD='Bench-Adm1n-Passw0rd!'
+[ $# -gt 0 ] || { sed -n 2,9p "$0" >&2; exit 2; }
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+mkdir -p "$WORK"
+
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true; if [ -f /tmp/peer-identity-bearer/pid ]; then kill "$(cat /tmp/peer-identity-bearer/pid)" 2>/dev/null || true; fi' EXIT
+
+publish() { # $1: commit or "."; prints the folder of its published server
+  local name=$1 out source
+  out="$WORK/build-$(if [ "$name" = . ]; then echo worktree; else git rev-parse --short "$name"; fi)"
+  if [ "$name" = . ]; then source=$ROOT; else
+    source="$WORK/src-$(git rev-parse --short "$name")"
+    [ -d "$source" ] || git worktree add -q --detach "$source" "$name" >&2
+  fi
+  [ "$name" != . ] && [ -f "$out/EnfixPortal.dll" ] || dotnet publish "$source/src/EnfixPortal" -c Release -o "$out" --nologo -v q >&2
+  echo "$out"
+}
+
+start() { # $1: published folder, $2: port; prints "PID APP_TOKEN USER_TOKEN"
+  local dir=$1 port=$2 db="$WORK/db-$2.db" pid app token
+  rm -f "$db"*
+  (cd "$dir" && ConnectionStrings__Enfix="Data Source=$db" Enfix__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
+    ASPNETCORE_ENVIRONMENT=Production exec dotnet "$dir/EnfixPortal.dll" --urls "http://127.0.0.1:$port" >"$WORK/server-$port.log" 2>&1) &
+  pid=$!
+  for _ in $(seq 300); do curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
+  app=$(cd "$dir" && ConnectionStrings__Enfix="Data Source=$db" Logging__LogLevel__Default=Warning \
+    dotnet "$dir/EnfixPortal.dll" app-tokens create --username admin --name compare | tail -n 1)
+  token=$(curl -fsS -H "App-Token: $app" -d "username=admin&password=$ADMIN_PASSWORD" "http://127.0.0.1:$port/api/v1/token/" |
+    sed -E 's/.*"token": *"([0-9a-f]+)".*/\1/')
+  echo "$pid $app $token"
+}
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+names=(); urls=(); headers=(); pid_of=()
+port=$PORT
+for commit in "$@"; do
+  dir=$(publish "$commit")
+  read -r pid app token < <(start "$dir" "$port")
+  pids+=("$pid")
+  for path in $PATHS; do
+    names+=("$commit$path"); urls+=("http://127.0.0.1:$port$path"); pid_of+=("$pid")
+    headers+=("App-Token: $app|Token: $token")
+  done
+  port=$((port + 1))
+done
+bearer=$(bash "$ROOT/bench/peers/identity-bearer/run.sh" "$port" 2>/dev/null | tail -n 1)
+names+=("peer/me"); urls+=("http://127.0.0.1:$port/me"); pid_of+=("$(cat /tmp/peer-identity-bearer/pid)")
+headers+=("Authorization: Bearer $bearer")
+
+load() { # $1: index; prints wrk's requests
+  local -a args=(); local h
+  IFS='|' read -ra hs <<<"${headers[$1]}"
+  for h in "${hs[@]}"; do args+=(-H "$h"); done
+  wrk -t1 -c16 -d"$2s" "${args[@]}" "${urls[$1]}" | awk '/requests in/ {print $1}'
+}
+
+for i in "${!names[@]}"; do load "$i" "$WARMUP" >/dev/null; done
+declare -a ticks requests
+for ((r = 0; r < ROUNDS; r++)); do
+  for i in "${!names[@]}"; do
+    before=$(cpu_ticks "${pid_of[$i]}")
+    n=$(load "$i" "$DURATION")
+    ticks[i]=$((${ticks[i]:-0} + $(cpu_ticks "${pid_of[$i]}") - before)); requests[i]=$((${requests[i]:-0} + n))
+  done
+done
+hz=$(getconf CLK_TCK)
+printf '%-40s %12s %12s\n' build "requests" "CPU us/req"
+for i in "${!names[@]}"; do
+  awk -v n="${names[$i]}" -v t="${ticks[$i]}" -v q="${requests[$i]}" -v hz="$hz" 'BEGIN {printf "%-40s %12d %12.1f\n", n, q, t * 1e6 / hz / q}'
+done

@@ -22,7 +22,10 @@ public static class ApiRegistration
 {
     public static IServiceCollection AddEnfixApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddApiPolicies();
+        // API endpoints name their policy but are judged by TokenAuthentication, not by the framework's authorization
+        // middleware (which the /api branch does not run); the endpoint middleware's check for that middleware is off.
+        // The portal's branch runs UseAuthorization as usual.
+        services.Configure<RouteOptions>(options => options.SuppressCheckForUnhandledSecurityMetadata = true);
         services.AddLoginRateLimit();
         services.AddSingleton<PublicOrigin>();
         services.AddTrustedProxies();
@@ -45,16 +48,16 @@ public static class ApiRegistration
     }
 
     /// <summary>Requests under /api take their own branch, ahead of the portal's middleware: the endpoint the host already
-    /// matched, the login rate limit, the endpoint's policy (which checks the token pair), and the endpoint itself. The
-    /// portal's cookie authentication, status pages and antiforgery never run for them, so an API call pays only for its
-    /// own checks.</summary>
+    /// matched, the login rate limit, the token pair's check with the endpoint's policy, and the endpoint itself. The
+    /// portal's cookie authentication, authorization, status pages and antiforgery never run for them, so an API call pays
+    /// only for its own checks.</summary>
     public static WebApplication UseEnfixApi(this WebApplication app)
     {
         app.MapWhen(ApiBoundary.IsApi, api =>
         {
             api.UseRouting();
             api.UseRateLimiter();
-            api.UseAuthorization();
+            api.UseMiddleware<TokenAuthentication>();
             api.UseEndpoints(_ => { });
         });
         return app;

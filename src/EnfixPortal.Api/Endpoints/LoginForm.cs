@@ -19,7 +19,7 @@ public static class LoginForm
     {
         var bytes = await RequestBody.ReadBytesAsync(request, ct);
         if (bytes.Error is { } tooLarge) return tooLarge;
-        var header = TokenAuthenticationHandler.Single(request.Headers[TokenAuthenticationHandler.AppTokenHeader]);
+        var header = TokenAuthentication.Single(request.Headers[TokenAuthentication.AppTokenHeader]);
         if (bytes.Value!.Length == 0) return new Fields(header, null, null);
         if (RequestBody.IsJson(request.ContentType)) return FromJson(bytes.Value, header);
         var isForm = RequestBody.Is(request.ContentType, "application/x-www-form-urlencoded");

@@ -27,5 +27,5 @@ public static class ApiCaller
 
     /// <summary>The client a token used by this request records as its last user.</summary>
     public static TokenClient TokenClient(this HttpContext http) =>
-        new(http.Connection.RemoteIpAddress, TokenAuthenticationHandler.Single(http.Request.Headers.UserAgent));
+        new(http.Connection.RemoteIpAddress, TokenAuthentication.Single(http.Request.Headers.UserAgent));
 }

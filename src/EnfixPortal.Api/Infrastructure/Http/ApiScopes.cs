@@ -1,28 +1,16 @@
 using EnfixPortal.Api.Tokens;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace EnfixPortal.Api.Infrastructure.Http;
 
-/// <summary>A built-in scope an endpoint requires of a scoped token pair (<see cref="TokenPrincipal.Allows"/>): endpoint
-/// metadata that the authorization middleware adds to the endpoint's policy, judged after the pair and the caller's role;
-/// listed in the OpenAPI document.</summary>
-public sealed class RequiredScope(string scope) : AuthorizationHandler<RequiredScope>, IAuthorizationRequirement, IAuthorizationRequirementData
+/// <summary>A built-in scope an endpoint requires of a scoped token pair, judged by <see cref="TokenAuthentication"/>
+/// after the pair and the caller's role (<see cref="TokenPrincipal.Allows"/>); listed in the OpenAPI document.</summary>
+public sealed record RequiredScope(string Scope)
 {
-    public string Scope => scope;
+    public static RequiredScope? Of(Endpoint? endpoint) => endpoint?.Metadata.GetMetadata<RequiredScope>();
 
     public string Refusal => $"The tokens of this request do not carry the {Scope} scope that this endpoint requires.";
-
-    public IEnumerable<IAuthorizationRequirement> GetRequirements() => [this];
-
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RequiredScope requirement)
-    {
-        if (context.Resource is HttpContext http && http.Features.Get<TokenPrincipal>() is { } caller && caller.Allows(Scope))
-            context.Succeed(requirement);
-        else context.Fail(new AuthorizationFailureReason(this, Refusal));
-        return Task.CompletedTask;
-    }
 }
 
 public static class ApiScopes

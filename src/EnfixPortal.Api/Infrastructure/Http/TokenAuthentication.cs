@@ -1,28 +1,22 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Encodings.Web;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Tokens;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace EnfixPortal.Api.Infrastructure.Http;
 
-/// <summary>The API's authentication scheme: the <c>App-Token</c> + <c>Token</c> header pair, checked by
-/// <see cref="TokenValidator"/>. It runs only for an endpoint whose <see cref="ApiPolicies"/> name it (a login, a 404 or an
-/// endpoint that allows anonymous callers checks nothing). A valid pair becomes the request's user and its
-/// <see cref="TokenPrincipal"/> feature, and the answer carries the pair's expiry; a refused one leaves its answer (401 with
-/// the reason, or 429 for an address past its refused checks) for <see cref="ApiAuthorizationResults"/> to write.</summary>
-public sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
-    UrlEncoder encoder, TokenValidator validator, FailedTokenChecks failures)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+/// <summary>The <c>App-Token</c> + <c>Token</c> header pair, checked by <see cref="TokenValidator"/> for every API
+/// endpoint that names one of the <see cref="ApiPolicies"/> (and for no other: a login or a 404 checks nothing), and the
+/// policy judged on the result. A refused pair is answered 401 with the reason (and the <c>WWW-Authenticate</c>
+/// challenge), a non-administrator on an administrator's endpoint 403, and so is a scoped pair without the endpoint's
+/// <see cref="RequiredScope"/>; a valid pair becomes the request's
+/// <see cref="TokenPrincipal"/> feature and its user. Runs in the /api branch only, where no cookie is ever read.</summary>
+public sealed class TokenAuthentication(RequestDelegate next, TokenValidator validator, FailedTokenChecks failures)
 {
-    public const string SchemeName = "EnfixToken";
+    public const string AuthenticationType = "EnfixToken";
     public const string AppTokenHeader = "App-Token";
     public const string UserTokenHeader = "Token";
     /// <summary>On every authenticated answer: when the pair stops working (the earlier expiry of the two tokens).</summary>
@@ -33,31 +27,46 @@ public sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationSch
     /// transformation runs for the API).</summary>
     private static readonly int PrincipalKind = EntryMemo.NewKind();
 
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    public Task InvokeAsync(HttpContext http)
     {
-        if (Context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null) return AuthenticateResult.NoResult();
-        var address = Context.Connection.RemoteIpAddress;
+        var endpoint = http.GetEndpoint();
+        var access = ApiPolicies.AccessOf(endpoint);
+        return access == ApiAccess.Open ? next(http) : CheckAsync(http, access, RequiredScope.Of(endpoint));
+    }
+
+    private async Task CheckAsync(HttpContext http, ApiAccess access, RequiredScope? scope)
+    {
+        var address = http.Connection.RemoteIpAddress;
         if (failures.SecondsRefused(address) is > 0 and var wait)
-            return Refuse(ApiError.Of(StatusCodes.Status429TooManyRequests, "rate_limit",
+        {
+            await ApiError.Of(StatusCodes.Status429TooManyRequests, "rate_limit",
                     $"Too many refused tokens from this address; wait {wait} seconds and try again.")
-                .WithHeader("Retry-After", wait.ToString(CultureInfo.InvariantCulture)));
-        var validated = await validator.ValidateAsync(Single(Request.Headers[AppTokenHeader]), Single(Request.Headers[UserTokenHeader]),
-            ConnectionHashes(Context), new TokenClient(address, Single(Request.Headers.UserAgent)), Context.RequestAborted);
+                .WithHeader("Retry-After", wait.ToString(CultureInfo.InvariantCulture)).ExecuteAsync(http);
+            return;
+        }
+        var validated = await validator.ValidateAsync(Single(http, AppTokenHeader), Single(http, UserTokenHeader),
+            ConnectionHashes(http), new TokenClient(address, Single(http.Request.Headers.UserAgent)), http.RequestAborted);
         if (validated.Error is { } error)
         {
             if (error.Kind == ServiceErrorKind.Unauthenticated) failures.Failed(address);
-            return Refuse(ApiError.From(error));
+            await ApiError.From(error).ExecuteAsync(http);
+            return;
         }
         var caller = validated.Value!;
-        Response.Headers[ExpiresAtHeader] = caller.EndsFirst.ExpiresAtText;
-        Context.Features.Set(caller);
-        return AuthenticateResult.Success(new AuthenticationTicket(PrincipalOf(caller.Owner), SchemeName));
-    }
-
-    private AuthenticateResult Refuse(ApiError answer)
-    {
-        Context.Features.Set(new TokenRefusal(answer));
-        return AuthenticateResult.Fail(answer.Errors.Values.First());
+        http.Response.Headers[ExpiresAtHeader] = caller.EndsFirst.ExpiresAtText;
+        if (access == ApiAccess.Admin && !caller.IsAdmin)
+        {
+            await ApiError.From(ServiceError.Forbidden("Only an administrator may do this.")).ExecuteAsync(http);
+            return;
+        }
+        if (scope is not null && !caller.Allows(scope.Scope))
+        {
+            await ApiError.From(ServiceError.Forbidden(scope.Refusal)).ExecuteAsync(http);
+            return;
+        }
+        http.Features.Set(caller);
+        http.User = PrincipalOf(caller.Owner);
+        await next(http);
     }
 
     /// <summary>The connection's <see cref="ConnectionTokenHashes"/>, made on its first checked request. HTTP/1.x only: there
@@ -84,8 +93,10 @@ public sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationSch
     {
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.UserId), new(ClaimTypes.Name, user.UserName) };
         claims.AddRange(user.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, AuthenticationType));
     }
+
+    private static string? Single(HttpContext http, string header) => Single(http.Request.Headers[header]);
 
     /// <summary>A header (or field) sent twice is joined with a comma, and so is no token.</summary>
     public static string? Single(StringValues values) => values.Count switch
@@ -95,6 +106,3 @@ public sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationSch
         _ => string.Join(",", values.ToArray()),
     };
 }
-
-/// <summary>Why the request's token pair was refused: the answer <see cref="ApiAuthorizationResults"/> writes.</summary>
-public sealed record TokenRefusal(ApiError Answer);

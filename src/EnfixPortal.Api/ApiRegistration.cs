@@ -22,10 +22,6 @@ public static class ApiRegistration
 {
     public static IServiceCollection AddEnfixApi(this IServiceCollection services, IConfiguration configuration)
     {
-        // API endpoints name their policy but are judged by TokenAuthentication, not by the framework's authorization
-        // middleware (which the /api branch does not run); the endpoint middleware's check for that middleware is off.
-        // The portal's branch runs UseAuthorization as usual.
-        services.Configure<RouteOptions>(options => options.SuppressCheckForUnhandledSecurityMetadata = true);
         services.AddLoginRateLimit();
         services.AddSingleton<PublicOrigin>();
         services.AddTrustedProxies();

@@ -18,7 +18,7 @@ public static class AppTokenEndpoints
 
     public static IEndpointRouteBuilder MapAppTokens(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/app_tokens").WithTags("App tokens").RequireAuthorization(ApiPolicies.Caller);
+        var group = api.MapGroup("/app_tokens").WithTags("App tokens").RequireTokenPair();
         group.MapGet("/", ListAsync).RequiresScope(BuiltInScopes.TokensRead).ProducesApiErrors(400, 403);
         group.MapPost("/", CreateAsync).RequiresScope(BuiltInScopes.TokensWrite).DocumentsBody<CreateTokenBody>("application/json").ProducesApiErrors(400, 403, 413, 415);
         TokenHandlers.MapItemRoutes(group, TokenFamily.App, AppTokenItem.From, secret => new AppTokenCreated(secret));

@@ -18,7 +18,6 @@ public static class LoginEndpoint
     {
         api.MapPost("/token", LogInAsync)
             .WithTags("Login")
-            .AllowAnonymous()
             .DisableAntiforgery()
             .RequireRateLimiting(LoginRateLimit.Policy)
             .DocumentsBody<LoginBody>("application/x-www-form-urlencoded", "multipart/form-data", "application/json")

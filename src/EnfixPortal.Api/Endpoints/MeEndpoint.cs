@@ -19,7 +19,7 @@ public static class MeEndpoint
     /// <summary><c>GET /api/v1/me</c>: who the token pair speaks for, and when each of the two tokens expires.</summary>
     public static IEndpointRouteBuilder MapMe(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/me", Me).WithTags("Users").RequireAuthorization(ApiPolicies.Caller);
+        api.MapGet("/me", Me).WithTags("Users").RequireTokenPair();
         api.MapOtherMethods("/me", "GET").ExcludeFromDescription();
         return api;
     }

@@ -16,7 +16,7 @@ public static class UserEndpoints
 {
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/users").WithTags("Users").RequireAuthorization(ApiPolicies.Admin).ProducesApiErrors(403);
+        var group = api.MapGroup("/users").WithTags("Users").RequireAdministrator();
         group.MapGet("/", ListAsync).RequiresScope(BuiltInScopes.UsersRead).ProducesApiErrors(400);
         group.MapPost("/", CreateAsync).RequiresScope(BuiltInScopes.UsersWrite).DocumentsBody<CreateUserBody>("application/json").ProducesApiErrors(400, 413, 415);
         group.MapGet("/{id}", GetAsync).RequiresScope(BuiltInScopes.UsersRead).ProducesApiErrors(404);

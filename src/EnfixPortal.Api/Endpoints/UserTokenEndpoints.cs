@@ -18,7 +18,7 @@ public static class UserTokenEndpoints
 
     public static IEndpointRouteBuilder MapUserTokens(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/tokens").WithTags("User and OBO tokens").RequireAuthorization(ApiPolicies.Caller);
+        var group = api.MapGroup("/tokens").WithTags("User and OBO tokens").RequireTokenPair();
         group.MapGet("/", ListAsync).RequiresScope(BuiltInScopes.TokensRead).ProducesApiErrors(400, 403);
         group.MapPost("/", CreateAsync).RequiresScope(BuiltInScopes.TokensWrite).DocumentsBody<CreateTokenBody>("application/json").ProducesApiErrors(400, 403, 413, 415);
         TokenHandlers.MapItemRoutes(group, TokenFamily.User, UserTokenItem.From, secret => new UserTokenCreated(secret));

@@ -15,7 +15,7 @@ public static class WebhookEndpoints
 {
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/webhooks").WithTags("Webhooks").RequireAuthorization(ApiPolicies.Admin).ProducesApiErrors(403);
+        var group = api.MapGroup("/webhooks").WithTags("Webhooks").RequireAdministrator();
         group.MapGet("/", ListAsync);
         group.MapPost("/", CreateAsync).DocumentsBody<WebhookBody>("application/json").ProducesApiErrors(400, 409, 413, 415);
         group.MapGet("/{id}", GetAsync).ProducesApiErrors(404);

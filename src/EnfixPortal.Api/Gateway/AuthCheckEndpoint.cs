@@ -28,7 +28,7 @@ public static class AuthCheckEndpoint
         // Map, not MapGet: any method. The OpenAPI document lists operations by method, so it leaves the check out;
         // docs/api.md and docs/integration.md describe it.
         foreach (var pattern in new[] { Path, $"{Path}/{{**original}}" })
-            api.Map(pattern, Check).RequireAuthorization(ApiPolicies.Caller);
+            api.Map(pattern, Check).RequireTokenPair();
         return api;
     }
 

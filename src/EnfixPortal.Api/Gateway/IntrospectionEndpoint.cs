@@ -21,7 +21,7 @@ public static class IntrospectionEndpoint
 {
     public static IEndpointRouteBuilder MapIntrospection(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/introspect", IntrospectAsync).WithTags("Gateway").RequireAuthorization(ApiPolicies.Caller)
+        api.MapPost("/introspect", IntrospectAsync).WithTags("Gateway").RequireTokenPair()
             .RequiresScope(BuiltInScopes.Introspect).DisableAntiforgery()
             .DocumentsBody<IntrospectionForm>("application/x-www-form-urlencoded").Produces<IntrospectionAnswer>().ProducesApiErrors(400, 403, 413, 415, 429);
         api.MapOtherMethods("/introspect", "POST").ExcludeFromDescription();

@@ -30,11 +30,11 @@ public static class ApiDocs
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
-            var anonymous = context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any();
+            var open = context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiAccessRequirement>().LastOrDefault() is not { Access: not ApiAccess.Open };
             operation.Security ??= [];
             List<string> scopes = [.. context.Description.ActionDescriptor.EndpointMetadata.OfType<RequiredScope>().Select(r => r.Scope)];
             var requirement = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AppTokenScheme, context.Document)] = scopes };
-            if (!anonymous) requirement[new OpenApiSecuritySchemeReference(UserTokenScheme, context.Document)] = [.. scopes];
+            if (!open) requirement[new OpenApiSecuritySchemeReference(UserTokenScheme, context.Document)] = [.. scopes];
             operation.Security.Add(requirement);
             return Task.CompletedTask;
         });

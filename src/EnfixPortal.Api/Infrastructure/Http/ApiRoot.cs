@@ -27,7 +27,7 @@ public static class ApiRoot
     /// never the portal's HTML page.</summary>
     public static IEndpointRouteBuilder MapApiRoot(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/", () => JsonResults.Ok(Index)).WithTags("Index").RequireAuthorization(ApiPolicies.Caller);
+        api.MapGet("/", () => JsonResults.Ok(Index)).WithTags("Index").RequireTokenPair();
         api.MapOtherMethods("/", "GET").ExcludeFromDescription();
         return api;
     }
@@ -36,7 +36,7 @@ public static class ApiRoot
     {
         app.Map("/api/{**rest}", (HttpContext http) => ApiError.NotFound("path",
                 $"No API endpoint at {LogRedaction.Path(http.Request.Path)}; see GET /api/v1/ for the resources."))
-            .AllowAnonymous().ExcludeFromDescription().WithMetadata(new SkipStatusCodePagesAttribute());
+            .ExcludeFromDescription().WithMetadata(new SkipStatusCodePagesAttribute());
         return app;
     }
 }

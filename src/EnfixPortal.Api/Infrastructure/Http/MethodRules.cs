@@ -15,8 +15,8 @@ public static class MethodRules
     {
         var others = Known.Except(allowed, StringComparer.Ordinal).Where(method => method != "PUT").ToArray();
         routes.MapMethods(pattern, others, (HttpContext http) => ApiError.MethodNotAllowed(http.Request.Method, allowed))
-            .AllowAnonymous().ExcludeFromDescription();
+            .RequireNoTokens().ExcludeFromDescription();
         return routes.MapPut(pattern, (HttpContext http) => ApiError.MethodNotAllowed(http.Request.Method, allowed))
-            .AllowAnonymous().WithSummary("Not allowed: answers 405 with Allow.").ProducesApiErrors(405);
+            .RequireNoTokens().WithSummary("Not allowed: answers 405 with Allow.").ProducesApiErrors(405);
     }
 }

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Primitives;
 namespace EnfixPortal.Api.Infrastructure.Http;
 
 /// <summary>The <c>App-Token</c> + <c>Token</c> header pair, checked by <see cref="TokenValidator"/> for every API
-/// endpoint that names one of the <see cref="ApiPolicies"/> (and for no other: a login or a 404 checks nothing), and the
-/// policy judged on the result. A refused pair is answered 401 with the reason (and the <c>WWW-Authenticate</c>
+/// endpoint that asks for one (<see cref="ApiAccessRules"/>; a login or a 404 checks nothing), and the endpoint's
+/// <see cref="ApiAccess"/> judged on the result. A refused pair is answered 401 with the reason (and the <c>WWW-Authenticate</c>
 /// challenge), a non-administrator on an administrator's endpoint 403, and so is a scoped pair without the endpoint's
 /// <see cref="RequiredScope"/>; a valid pair becomes the request's
 /// <see cref="TokenPrincipal"/> feature and its user. Runs in the /api branch only, where no cookie is ever read.</summary>
@@ -30,7 +30,7 @@ public sealed class TokenAuthentication(RequestDelegate next, TokenValidator val
     public Task InvokeAsync(HttpContext http)
     {
         var endpoint = http.GetEndpoint();
-        var access = ApiPolicies.AccessOf(endpoint);
+        var access = ApiAccessRequirement.Of(endpoint);
         return access == ApiAccess.Open ? next(http) : CheckAsync(http, access, RequiredScope.Of(endpoint));
     }
 

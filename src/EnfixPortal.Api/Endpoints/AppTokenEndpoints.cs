@@ -25,14 +25,14 @@ public static class AppTokenEndpoints
         return api;
     }
 
-    private static Task<Results<JsonOk<AppTokenItem[]>, ApiError>> ListAsync(HttpContext http, TokenQueries queries,
+    private static Task<Results<Ok<AppTokenItem[]>, ApiError>> ListAsync(HttpContext http, TokenQueries queries,
         [AsParameters] TokenListParameters list, CancellationToken ct) =>
         TokenHandlers.ListAsync(http, queries, list.Read(TokenFamily.App), AppTokenItem.From, ct);
 
-    private static async Task<Results<JsonCreated<AppTokenCreated>, ApiError>> CreateAsync(HttpContext http, TokenService tokens, CancellationToken ct)
+    private static async Task<Results<Created<AppTokenCreated>, ApiError>> CreateAsync(HttpContext http, TokenService tokens, CancellationToken ct)
     {
         var created = await TokenHandlers.CreateAsync(http, request => tokens.CreateAppTokenAsync(http.Actor(), request, ct), ct);
         if (created.Error is { } error) return error;
-        return JsonResults.Created(ApiUrls.Item(http, Collection, created.Value!.Token.Accessor), new AppTokenCreated(created.Value.Secret));
+        return TypedResults.Created(ApiUrls.Item(http, Collection, created.Value!.Token.Accessor), new AppTokenCreated(created.Value.Secret));
     }
 }

@@ -26,7 +26,7 @@ public static class LoginEndpoint
         return api;
     }
 
-    private static async Task<Results<JsonOk<UserTokenCreated>, ApiError>> LogInAsync(HttpContext http, TokenLogin login, CancellationToken ct)
+    private static async Task<Results<Ok<UserTokenCreated>, ApiError>> LogInAsync(HttpContext http, TokenLogin login, CancellationToken ct)
     {
         var form = await LoginForm.ReadAsync(http.Request, ct);
         if (form.Error is { } unreadable) return unreadable;
@@ -34,7 +34,7 @@ public static class LoginEndpoint
         var created = await login.LogInAsync(http.Anonymous(), appToken, userName, password, http.TokenClient(), ct);
         if (created.Error is { } refused) return ApiError.From(refused);
         http.Response.Headers.CacheControl = "no-store";
-        return JsonResults.Ok(new UserTokenCreated(created.Value!.Secret));
+        return TypedResults.Ok(new UserTokenCreated(created.Value!.Secret));
     }
 }
 

@@ -37,21 +37,21 @@ internal static class TokenHandlers
     }
 
     /// <summary>A page of the list through the same <see cref="TokenQueries.ListAsync"/> call, filters and count limit as the portal's grid.</summary>
-    public static async Task<Results<JsonOk<TItem[]>, ApiError>> ListAsync<TItem>(
+    public static async Task<Results<Ok<TItem[]>, ApiError>> ListAsync<TItem>(
         HttpContext http, TokenQueries queries, ApiInput<TokenQuery> query, Func<TokenView, TItem> toItem, CancellationToken ct)
     {
         if (query.Error is { } invalid) return invalid;
         var listed = await queries.ListAsync(http.Actor(), query.Value!, ct);
         if (listed.Error is { } refused) return ApiError.From(refused);
         Paging.WriteHeaders(http, listed.Value!);
-        return JsonResults.Ok(listed.Value!.Items.Select(toItem).ToArray());
+        return TypedResults.Ok(listed.Value!.Items.Select(toItem).ToArray());
     }
 
-    public static async Task<Results<JsonOk<TItem>, ApiError>> GetAsync<TItem>(
+    public static async Task<Results<Ok<TItem>, ApiError>> GetAsync<TItem>(
         HttpContext http, TokenQueries queries, TokenFamily family, string id, Func<TokenView, TItem> toItem, CancellationToken ct)
     {
         var found = await queries.GetAsync(http.Actor(), family, id, ct);
-        return found.Error is { } missing ? ApiError.From(missing) : JsonResults.Ok(toItem(found.Value!));
+        return found.Error is { } missing ? ApiError.From(missing) : TypedResults.Ok(toItem(found.Value!));
     }
 
     public static async Task<ApiInput<CreatedToken>> CreateAsync(
@@ -65,18 +65,18 @@ internal static class TokenHandlers
         return created.Value!;
     }
 
-    public static async Task<Results<JsonOk<TItem>, ApiError>> ChangeAsync<TItem>(
+    public static async Task<Results<Ok<TItem>, ApiError>> ChangeAsync<TItem>(
         HttpContext http, TokenService tokens, TokenFamily family, string id, Func<TokenView, TItem> toItem, CancellationToken ct)
     {
         var body = await RequestBody.ReadObjectAsync(http.Request, ct);
         var unread = new UnreadBody(body.Error);
         var change = unread.Refusal is { } refusal ? new ChangeTokenRequest(Unreadable: refusal) : TokenBodies.ParseChange(body.Value);
         var changed = await tokens.ChangeAsync(http.Actor(), family, id, change, ct);
-        return changed.Error is { } refused ? unread.Answer(refused) : JsonResults.Ok(toItem(changed.Value!));
+        return changed.Error is { } refused ? unread.Answer(refused) : TypedResults.Ok(toItem(changed.Value!));
     }
 
     /// <summary>Expires, deletes or extends the named tokens; those left as they were are listed with the reason.</summary>
-    public static async Task<Results<JsonOk<TokenBulkAnswer<TItem>>, ApiError>> BulkAsync<TItem>(
+    public static async Task<Results<Ok<TokenBulkAnswer<TItem>>, ApiError>> BulkAsync<TItem>(
         HttpContext http, TokenBulk bulk, TokenFamily family, Func<TokenView, TItem> toItem, CancellationToken ct)
     {
         var body = await RequestBody.ReadObjectAsync(http.Request, ct);
@@ -90,11 +90,11 @@ internal static class TokenHandlers
             BulkAction.Delete => await bulk.DeleteAsync(actor, family, asked.Accessors, ct),
             _ => await bulk.ExtendAsync(actor, family, asked.Accessors, asked.SecondsUntilExpire!.Value, ct),
         };
-        return done.Error is { } refused ? ApiError.From(refused) : JsonResults.Ok(TokenBulkAnswer<TItem>.From(done.Value!, toItem));
+        return done.Error is { } refused ? ApiError.From(refused) : TypedResults.Ok(TokenBulkAnswer<TItem>.From(done.Value!, toItem));
     }
 
     /// <summary>A new secret for the token, answered once as the creation answers it; the old one works for the grace period asked.</summary>
-    public static async Task<Results<JsonOk<TCreated>, ApiError>> RotateAsync<TCreated>(
+    public static async Task<Results<Ok<TCreated>, ApiError>> RotateAsync<TCreated>(
         HttpContext http, TokenQueries queries, TokenRotation rotation, TokenFamily family, string id, Func<string, TCreated> toCreated, CancellationToken ct)
     {
         var actor = http.Actor();
@@ -107,7 +107,7 @@ internal static class TokenHandlers
         var rotated = await rotation.RotateAsync(actor, family, id, request.Value!, ct);
         if (rotated.Error is { } refused) return ApiError.From(refused);
         http.Response.Headers.CacheControl = "no-store";
-        return JsonResults.Ok(toCreated(rotated.Value!.Secret));
+        return TypedResults.Ok(toCreated(rotated.Value!.Secret));
     }
 
     public static async Task<Results<NoContent, ApiError>> DeleteAsync(HttpContext http, TokenService tokens, TokenFamily family, string id, CancellationToken ct)

@@ -27,7 +27,7 @@ public static class UserEndpoints
         return api;
     }
 
-    private static async Task<Results<JsonOk<UserItem[]>, ApiError>> ListAsync(HttpContext http, UserQueries users, string? page,
+    private static async Task<Results<Ok<UserItem[]>, ApiError>> ListAsync(HttpContext http, UserQueries users, string? page,
         [FromQuery(Name = "per_page")] string? perPage, string? username, string? q, string? active, CancellationToken ct)
     {
         var paging = Paging.Parse(page, perPage);
@@ -39,10 +39,10 @@ public static class UserEndpoints
         var listed = await users.ListAsync(http.Actor(), query, ct);
         if (listed.Error is { } refused) return ApiError.From(refused);
         Paging.WriteHeaders(http, listed.Value!);
-        return JsonResults.Ok(listed.Value!.Items.Select(UserItem.From).ToArray());
+        return TypedResults.Ok(listed.Value!.Items.Select(UserItem.From).ToArray());
     }
 
-    private static async Task<Results<JsonCreated<UserCreated>, ApiError>> CreateAsync(HttpContext http, UserService users, CancellationToken ct)
+    private static async Task<Results<Created<UserCreated>, ApiError>> CreateAsync(HttpContext http, UserService users, CancellationToken ct)
     {
         var body = await RequestBody.ReadObjectAsync(http.Request, ct);
         if (body.Error is { } unreadable) return unreadable;
@@ -51,22 +51,22 @@ public static class UserEndpoints
         var created = await users.CreateAsync(http.Actor(), request.Value!, ct);
         if (created.Error is { } refused) return ApiError.From(refused);
         var url = ApiUrls.Item(http, "/api/v1/users", created.Value!.Id);
-        return JsonResults.Created(url, new UserCreated(url, created.Value.Id));
+        return TypedResults.Created(url, new UserCreated(url, created.Value.Id));
     }
 
-    private static async Task<Results<JsonOk<UserItem>, ApiError>> GetAsync(HttpContext http, string id, UserQueries users, CancellationToken ct)
+    private static async Task<Results<Ok<UserItem>, ApiError>> GetAsync(HttpContext http, string id, UserQueries users, CancellationToken ct)
     {
         var found = await users.GetAsync(http.Actor(), id, ct);
-        return found.Error is { } missing ? ApiError.From(missing) : JsonResults.Ok(UserItem.From(found.Value!));
+        return found.Error is { } missing ? ApiError.From(missing) : TypedResults.Ok(UserItem.From(found.Value!));
     }
 
-    private static async Task<Results<JsonOk<UserItem>, ApiError>> ChangeAsync(HttpContext http, string id, UserService users, CancellationToken ct)
+    private static async Task<Results<Ok<UserItem>, ApiError>> ChangeAsync(HttpContext http, string id, UserService users, CancellationToken ct)
     {
         var body = await RequestBody.ReadObjectAsync(http.Request, ct);
         var unread = new UnreadBody(body.Error);
         var change = unread.Refusal is { } refusal ? new UpdateUserRequest(Unreadable: refusal) : UserBodies.ParseChange(body.Value);
         var changed = await users.UpdateAsync(http.Actor(), id, change, ct);
-        return changed.Error is { } refused ? unread.Answer(refused) : JsonResults.Ok(UserItem.From(changed.Value!));
+        return changed.Error is { } refused ? unread.Answer(refused) : TypedResults.Ok(UserItem.From(changed.Value!));
     }
 
     private static async Task<Results<NoContent, ApiError>> DeleteAsync(HttpContext http, string id, UserService users, CancellationToken ct)

@@ -30,17 +30,17 @@ public static class UserTokenEndpoints
         ["login"] = TokenKind.Login, ["obo"] = TokenKind.Obo,
     };
 
-    private static async Task<Results<JsonOk<UserTokenItem[]>, ApiError>> ListAsync(HttpContext http, TokenQueries queries,
+    private static async Task<Results<Ok<UserTokenItem[]>, ApiError>> ListAsync(HttpContext http, TokenQueries queries,
         [AsParameters] TokenListParameters list, string? kind, CancellationToken ct)
     {
         if (!TokenListParameters.TryChoose(kind, Kinds, null, out var kindFilter)) return TokenListParameters.Refuse("kind", Kinds.Keys);
         return await TokenHandlers.ListAsync(http, queries, list.Read(TokenFamily.User, kindFilter), UserTokenItem.From, ct);
     }
 
-    private static async Task<Results<JsonCreated<UserTokenCreated>, ApiError>> CreateAsync(HttpContext http, TokenService tokens, CancellationToken ct)
+    private static async Task<Results<Created<UserTokenCreated>, ApiError>> CreateAsync(HttpContext http, TokenService tokens, CancellationToken ct)
     {
         var created = await TokenHandlers.CreateAsync(http, request => tokens.CreateOboTokenAsync(http.Actor(), request, ct), ct);
         if (created.Error is { } error) return error;
-        return JsonResults.Created(ApiUrls.Item(http, Collection, created.Value!.Token.Accessor), new UserTokenCreated(created.Value.Secret));
+        return TypedResults.Created(ApiUrls.Item(http, Collection, created.Value!.Token.Accessor), new UserTokenCreated(created.Value.Secret));
     }
 }

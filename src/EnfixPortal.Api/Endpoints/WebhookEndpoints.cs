@@ -30,13 +30,13 @@ public static class WebhookEndpoints
         return api;
     }
 
-    private static async Task<Results<JsonOk<WebhookItem[]>, ApiError>> ListAsync(HttpContext http, WebhookService webhooks, CancellationToken ct)
+    private static async Task<Results<Ok<WebhookItem[]>, ApiError>> ListAsync(HttpContext http, WebhookService webhooks, CancellationToken ct)
     {
         var listed = await webhooks.ListAsync(http.Actor(), ct);
-        return listed.Error is { } refused ? ApiError.From(refused) : JsonResults.Ok(listed.Value!.Select(WebhookItem.From).ToArray());
+        return listed.Error is { } refused ? ApiError.From(refused) : TypedResults.Ok(listed.Value!.Select(WebhookItem.From).ToArray());
     }
 
-    private static async Task<Results<JsonCreated<WebhookCreatedItem>, ApiError>> CreateAsync(HttpContext http, WebhookService webhooks, CancellationToken ct)
+    private static async Task<Results<Created<WebhookCreatedItem>, ApiError>> CreateAsync(HttpContext http, WebhookService webhooks, CancellationToken ct)
     {
         var body = await RequestBody.ReadObjectAsync(http.Request, ct);
         if (body.Error is { } unreadable) return unreadable;
@@ -45,17 +45,17 @@ public static class WebhookEndpoints
         var created = await webhooks.CreateAsync(http.Actor(), request.Value!, ct);
         if (created.Error is { } refused) return ApiError.From(refused);
         var view = created.Value!.Webhook;
-        return JsonResults.Created(ApiUrls.Item(http, "/api/v1/webhooks", view.Id),
+        return TypedResults.Created(ApiUrls.Item(http, "/api/v1/webhooks", view.Id),
             new WebhookCreatedItem(view.Id, view.Url, view.Events, view.Enabled, view.CreatedAt, created.Value.Secret));
     }
 
-    private static async Task<Results<JsonOk<WebhookItem>, ApiError>> GetAsync(HttpContext http, string id, WebhookService webhooks, CancellationToken ct)
+    private static async Task<Results<Ok<WebhookItem>, ApiError>> GetAsync(HttpContext http, string id, WebhookService webhooks, CancellationToken ct)
     {
         var found = await webhooks.GetAsync(http.Actor(), id, ct);
-        return found.Error is { } missing ? ApiError.From(missing) : JsonResults.Ok(WebhookItem.From(found.Value!));
+        return found.Error is { } missing ? ApiError.From(missing) : TypedResults.Ok(WebhookItem.From(found.Value!));
     }
 
-    private static async Task<Results<JsonOk<WebhookItem>, ApiError>> ChangeAsync(HttpContext http, string id, WebhookService webhooks, CancellationToken ct)
+    private static async Task<Results<Ok<WebhookItem>, ApiError>> ChangeAsync(HttpContext http, string id, WebhookService webhooks, CancellationToken ct)
     {
         var existing = await webhooks.GetAsync(http.Actor(), id, ct);
         if (existing.Error is { } missing) return ApiError.From(missing);
@@ -64,7 +64,7 @@ public static class WebhookEndpoints
         var change = WebhookBody.Parse(body.Value, creating: false);
         if (change.Error is { } invalid) return invalid;
         var changed = await webhooks.UpdateAsync(http.Actor(), id, change.Value!, ct);
-        return changed.Error is { } refused ? ApiError.From(refused) : JsonResults.Ok(WebhookItem.From(changed.Value!));
+        return changed.Error is { } refused ? ApiError.From(refused) : TypedResults.Ok(WebhookItem.From(changed.Value!));
     }
 
     private static async Task<Results<NoContent, ApiError>> DeleteAsync(HttpContext http, string id, WebhookService webhooks, CancellationToken ct)
@@ -73,16 +73,16 @@ public static class WebhookEndpoints
         return deleted.Error is { } refused ? ApiError.From(refused) : TypedResults.NoContent();
     }
 
-    private static async Task<Results<JsonOk<DeliveryItem>, ApiError>> TestAsync(HttpContext http, string id, WebhookService webhooks, CancellationToken ct)
+    private static async Task<Results<Ok<DeliveryItem>, ApiError>> TestAsync(HttpContext http, string id, WebhookService webhooks, CancellationToken ct)
     {
         var queued = await webhooks.SendTestAsync(http.Actor(), id, ct);
-        return queued.Error is { } refused ? ApiError.From(refused) : JsonResults.Ok(DeliveryItem.From(queued.Value!));
+        return queued.Error is { } refused ? ApiError.From(refused) : TypedResults.Ok(DeliveryItem.From(queued.Value!));
     }
 
-    private static async Task<Results<JsonOk<DeliveryItem[]>, ApiError>> DeliveriesAsync(HttpContext http, string id, WebhookService webhooks,
+    private static async Task<Results<Ok<DeliveryItem[]>, ApiError>> DeliveriesAsync(HttpContext http, string id, WebhookService webhooks,
         CancellationToken ct)
     {
         var log = await webhooks.DeliveriesAsync(http.Actor(), id, ct: ct);
-        return log.Error is { } refused ? ApiError.From(refused) : JsonResults.Ok(log.Value!.Select(DeliveryItem.From).ToArray());
+        return log.Error is { } refused ? ApiError.From(refused) : TypedResults.Ok(log.Value!.Select(DeliveryItem.From).ToArray());
     }
 }

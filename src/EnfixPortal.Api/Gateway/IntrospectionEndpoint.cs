@@ -43,7 +43,7 @@ public static class IntrospectionEndpoint
         var answer = await introspection.IntrospectAsync(form.Value!.AppToken, form.Value.Token!, http.TokenClient(), ct);
         audit.Count(http.Actor(), answer.Active);
         http.Response.Headers.CacheControl = "no-store";
-        return JsonResults.Ok(IntrospectionAnswer.From(answer));
+        return TypedResults.Ok(IntrospectionAnswer.From(answer));
     }
 
     private static async Task<ApiInput<IntrospectionForm>> ReadAsync(HttpRequest request, CancellationToken ct)

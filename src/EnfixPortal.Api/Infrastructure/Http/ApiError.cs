@@ -76,6 +76,6 @@ public sealed class ApiError : IResult, IStatusCodeHttpResult, IValueHttpResult,
     public Task ExecuteAsync(HttpContext httpContext)
     {
         foreach (var (name, value) in _headers) httpContext.Response.Headers[name] = value;
-        return JsonBody.WriteAsync(httpContext, StatusCode, Value, BodyInfo);
+        return JsonBody.WriteAsync(httpContext, StatusCode, JsonSerializer.SerializeToUtf8Bytes(Value, BodyInfo));
     }
 }

@@ -27,7 +27,7 @@ public static class ApiRoot
     /// never the portal's HTML page.</summary>
     public static IEndpointRouteBuilder MapApiRoot(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/", () => JsonResults.Ok(Index)).WithTags("Index").RequireTokenPair();
+        api.MapGet("/", () => TypedResults.Ok(Index)).WithTags("Index").RequireTokenPair();
         api.MapOtherMethods("/", "GET").ExcludeFromDescription();
         return api;
     }

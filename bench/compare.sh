@@ -28,11 +28,14 @@ trap 'kill "${pids[@]}" 2>/dev/null || true; if [ -f /tmp/peer-identity-bearer/p
 publish() { # $1: commit or "."; prints the folder of its published server
   local name=$1 out source
   out="$WORK/build-$(if [ "$name" = . ]; then echo worktree; else git rev-parse --short "$name"; fi)"
-  if [ "$name" = . ]; then source=$ROOT; else
+  if [ "$name" = . ]; then
+    dotnet publish "$ROOT/src/EnfixPortal" -c Release -o "$out" --nologo -v q >&2
+  elif [ ! -f "$out/EnfixPortal.dll" ]; then # a commit is published once, from a checkout removed afterwards
     source="$WORK/src-$(git rev-parse --short "$name")"
-    [ -d "$source" ] || git worktree add -q --detach "$source" "$name" >&2
+    git worktree add -q --detach "$source" "$name" >&2
+    dotnet publish "$source/src/EnfixPortal" -c Release -o "$out" --nologo -v q >&2
+    git worktree remove --force "$source" >&2
   fi
-  [ "$name" != . ] && [ -f "$out/EnfixPortal.dll" ] || dotnet publish "$source/src/EnfixPortal" -c Release -o "$out" --nologo -v q >&2
   echo "$out"
 }
 

@@ -1,6 +1,7 @@
-using System.Diagnostics;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Identity;
+using System.Diagnostics;
 
 namespace EnfixPortal.Bench;
 

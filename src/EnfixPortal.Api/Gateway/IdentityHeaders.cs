@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Http;

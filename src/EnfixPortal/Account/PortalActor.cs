@@ -1,7 +1,8 @@
-using System.Security.Claims;
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Components.Authorization;
+using System.Security.Claims;
 
 namespace EnfixPortal.Account;
 

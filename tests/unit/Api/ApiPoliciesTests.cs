@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Model;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

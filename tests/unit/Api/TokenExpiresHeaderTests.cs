@@ -1,6 +1,7 @@
+using EnfixPortal.Api.Model;
+using EnfixPortal.Api.Tokens;
 using System.Globalization;
 using System.Net;
-using EnfixPortal.Api.Tokens;
 
 namespace EnfixPortal.Tests.Api;
 

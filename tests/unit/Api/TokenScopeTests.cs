@@ -1,9 +1,10 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using Microsoft.EntityFrameworkCore;
+using System.Net;
+using System.Text.Json.Nodes;
 
 namespace EnfixPortal.Tests.Api;
 

@@ -1,5 +1,6 @@
-using System.Diagnostics.Metrics;
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure;
+using System.Diagnostics.Metrics;
 
 namespace EnfixPortal.Tests.Infrastructure;
 

@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Model;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 

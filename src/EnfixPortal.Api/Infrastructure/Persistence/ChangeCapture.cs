@@ -1,9 +1,10 @@
-using System.Data.Common;
-using System.Runtime.CompilerServices;
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Changes;
-using Microsoft.EntityFrameworkCore;
+using EnfixPortal.Api.Model;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 
 namespace EnfixPortal.Api.Infrastructure.Persistence;
 

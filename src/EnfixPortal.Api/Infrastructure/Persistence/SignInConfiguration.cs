@@ -1,7 +1,8 @@
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Sessions;
 using EnfixPortal.Api.Users;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Api.Infrastructure.Persistence;
 

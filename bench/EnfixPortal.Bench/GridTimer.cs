@@ -1,5 +1,4 @@
 using EnfixPortal.Api.Common;
-using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;

@@ -1,5 +1,4 @@
 using EnfixPortal.Api.Model;
-using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Identity;
 using System.Diagnostics;
 

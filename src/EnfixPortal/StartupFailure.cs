@@ -1,6 +1,5 @@
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
-using EnfixPortal.Api.Infrastructure;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 using System.Net.Sockets;

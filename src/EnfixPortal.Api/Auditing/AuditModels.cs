@@ -1,6 +1,5 @@
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Model;
-using EnfixPortal.Api.Tokens;
 
 namespace EnfixPortal.Api.Auditing;
 

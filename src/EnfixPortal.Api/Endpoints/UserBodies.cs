@@ -1,9 +1,6 @@
-using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Http;
 using EnfixPortal.Api.Model;
-using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
-using EnfixPortal.Api.Webhooks;
 using System.Text.Json;
 
 namespace EnfixPortal.Api.Endpoints;

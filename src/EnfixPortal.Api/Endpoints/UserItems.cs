@@ -1,8 +1,5 @@
-using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Model;
-using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
-using EnfixPortal.Api.Webhooks;
 using System.Text.Json.Serialization;
 
 namespace EnfixPortal.Api.Endpoints;

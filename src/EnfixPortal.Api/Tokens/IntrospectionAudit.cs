@@ -1,7 +1,6 @@
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
-using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;

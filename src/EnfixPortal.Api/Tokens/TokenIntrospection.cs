@@ -1,6 +1,5 @@
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Model;
-using EnfixPortal.Api.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Api.Tokens;

@@ -1,5 +1,4 @@
 using EnfixPortal.Api.Common;
-using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Model;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,6 @@
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
-using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.Identity;

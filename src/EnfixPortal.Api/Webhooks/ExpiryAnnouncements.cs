@@ -1,7 +1,6 @@
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Mail;
 using EnfixPortal.Api.Model;
-using EnfixPortal.Api.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Sessions;
-using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using System.Globalization;

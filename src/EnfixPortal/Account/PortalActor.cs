@@ -1,6 +1,5 @@
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Model;
-using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using System.Security.Claims;
 

@@ -1,6 +1,5 @@
 using EnfixPortal.Api.Infrastructure.Http;
 using EnfixPortal.Api.Model;
-using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;

@@ -1,6 +1,5 @@
 using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Sessions;
-using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;

@@ -2,7 +2,6 @@ using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Endpoints;
 using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
-using EnfixPortal.Api.Users;
 using System.Numerics;
 
 namespace EnfixPortal.Cli;

@@ -1,5 +1,4 @@
 using EnfixPortal.Api.Model;
-using EnfixPortal.Api.Tokens;
 using System.Net;
 using System.Text.Json.Nodes;
 

@@ -1,5 +1,4 @@
 using EnfixPortal.Api.Model;
-using EnfixPortal.Api.Tokens;
 using NetArchTest.Rules;
 using Xunit;
 

@@ -1,6 +1,5 @@
 using EnfixPortal.Api.Gateway;
 using EnfixPortal.Api.Model;
-using EnfixPortal.Api.Tokens;
 using EnfixPortal.Tests.Api;
 using EnfixPortal.Tests.Infrastructure;
 using System.Net;

@@ -1,5 +1,4 @@
 using EnfixPortal.Api.Common;
-using EnfixPortal.Api.Infrastructure;
 using System.Diagnostics.Metrics;
 
 namespace EnfixPortal.Tests.Infrastructure;

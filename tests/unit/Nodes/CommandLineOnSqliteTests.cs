@@ -1,5 +1,4 @@
 using EnfixPortal.Api.Changes;
-using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Tests.Cli;
 using EnfixPortal.Tests.Infrastructure;

@@ -1,7 +1,5 @@
-using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Model;
-using EnfixPortal.Api.Tokens;
 using EnfixPortal.Tests.Api;
 using Microsoft.EntityFrameworkCore;
 using System.Net;

@@ -1,4 +1,3 @@
-using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;

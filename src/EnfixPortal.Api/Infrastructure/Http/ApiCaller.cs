@@ -1,7 +1,6 @@
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
-using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Http;
 using System.Security.Claims;
 

@@ -1,4 +1,3 @@
-using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Changes;
 using EnfixPortal.Api.Model;
 using Microsoft.EntityFrameworkCore.Diagnostics;

@@ -1,4 +1,3 @@
-using EnfixPortal.Api.Mail;
 using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Webhooks;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

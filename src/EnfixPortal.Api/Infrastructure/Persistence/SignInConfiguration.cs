@@ -1,6 +1,4 @@
 using EnfixPortal.Api.Model;
-using EnfixPortal.Api.Sessions;
-using EnfixPortal.Api.Users;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
 

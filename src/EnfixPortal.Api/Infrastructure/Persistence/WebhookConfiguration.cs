@@ -1,5 +1,4 @@
 using EnfixPortal.Api.Model;
-using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Webhooks;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;

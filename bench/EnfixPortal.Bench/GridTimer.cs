@@ -1,11 +1,11 @@
-using System.Diagnostics;
 using EnfixPortal.Api.Common;
-using EnfixPortal.Api.Infrastructure;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using System.Diagnostics;
 
 namespace EnfixPortal.Bench;
 

@@ -1,6 +1,6 @@
-using System.Diagnostics;
-using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Model;
 using Microsoft.AspNetCore.Identity;
+using System.Diagnostics;
 
 namespace EnfixPortal.Bench;
 

@@ -1,9 +1,11 @@
-using System.Diagnostics;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Infrastructure;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics;
 
 namespace EnfixPortal.Bench;
 

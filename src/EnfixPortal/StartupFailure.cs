@@ -1,8 +1,8 @@
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Connections;
-using EnfixPortal.Api.Infrastructure;
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
+using System.Net.Sockets;
 
 namespace EnfixPortal;
 

@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Common;
 using EnfixPortal.E2E.Infrastructure;
 using EnfixPortal.E2E.Pages;
 using Microsoft.Playwright;

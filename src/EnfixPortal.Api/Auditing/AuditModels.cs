@@ -1,5 +1,5 @@
 using EnfixPortal.Api.Common;
-using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Model;
 
 namespace EnfixPortal.Api.Auditing;
 

@@ -1,9 +1,10 @@
-using System.Reflection;
-using System.Runtime.CompilerServices;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using Microsoft.EntityFrameworkCore;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace EnfixPortal.Api.Auditing;
 

@@ -1,4 +1,4 @@
-using EnfixPortal.Api.Auditing;
+using EnfixPortal.Api.Model;
 
 namespace EnfixPortal.Api.Changes;
 

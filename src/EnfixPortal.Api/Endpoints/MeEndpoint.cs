@@ -1,13 +1,11 @@
-using System.Runtime.CompilerServices;
-using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
-using EnfixPortal.Api.Users;
-using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using System.Runtime.CompilerServices;
 
 namespace EnfixPortal.Api.Endpoints;
 

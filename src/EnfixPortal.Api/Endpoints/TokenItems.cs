@@ -1,7 +1,6 @@
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
-using EnfixPortal.Api.Users;
-using EnfixPortal.Api.Webhooks;
 namespace EnfixPortal.Api.Endpoints;
 
 /// <summary>An app token as the API lists it; the token itself is never shown again after creation.</summary>

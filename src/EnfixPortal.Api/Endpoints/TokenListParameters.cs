@@ -1,4 +1,6 @@
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using Microsoft.AspNetCore.Mvc;
 

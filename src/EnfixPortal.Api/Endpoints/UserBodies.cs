@@ -1,9 +1,7 @@
-using System.Text.Json;
-using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Http;
-using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Users;
-using EnfixPortal.Api.Webhooks;
+using System.Text.Json;
 
 namespace EnfixPortal.Api.Endpoints;
 

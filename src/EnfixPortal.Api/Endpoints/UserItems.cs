@@ -1,8 +1,6 @@
-using System.Text.Json.Serialization;
-using EnfixPortal.Api.Common;
-using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Users;
-using EnfixPortal.Api.Webhooks;
+using System.Text.Json.Serialization;
 
 namespace EnfixPortal.Api.Endpoints;
 
@@ -12,7 +10,7 @@ public sealed record UserItem(
     int ActiveAppTokens, int ActiveTokens)
 {
     public static UserItem From(UserView user) => new(
-        user.Id, user.UserName, user.DisplayName, user.Email, user.Active, user.Admin ? [Users.Roles.Admin] : [], user.CreatedAt,
+        user.Id, user.UserName, user.DisplayName, user.Email, user.Active, user.Admin ? [Model.Roles.Admin] : [], user.CreatedAt,
         user.ActiveAppTokens, user.ActiveUserTokens);
 }
 

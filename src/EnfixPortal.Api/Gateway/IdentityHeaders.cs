@@ -1,6 +1,6 @@
 using EnfixPortal.Api.Infrastructure.Http;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
-using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 

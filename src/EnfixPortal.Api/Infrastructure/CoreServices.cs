@@ -4,14 +4,15 @@ using EnfixPortal.Api.Dashboard;
 using EnfixPortal.Api.Infrastructure.Http;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Mail;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Sessions;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace EnfixPortal.Api.Infrastructure;
@@ -33,6 +34,7 @@ public static class CoreServices
         services.AddOptions<PublicUrlSettings>().BindConfiguration(PublicUrlSettings.Section)
             .Validate(PublicUrlSettings.IsValid, "Enfix:PublicUrl must be an absolute http or https URL without query, such as https://enfix.example.com").ValidateOnStart();
         services.AddEnfixPersistence(configuration);
+        services.AddNodeNotices(configuration);
 
         services.AddAuthentication();
         services.AddIdentityCore<EnfixUser>()

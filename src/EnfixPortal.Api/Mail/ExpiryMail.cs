@@ -1,9 +1,9 @@
-using System.Globalization;
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
-using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Model;
 using Microsoft.Extensions.Options;
+using System.Globalization;
 
 namespace EnfixPortal.Api.Mail;
 
@@ -37,7 +37,7 @@ public sealed class ExpiryMail(IOptionsMonitor<SmtpSettings> smtp, IOptions<Publ
 
                 This message is sent once for each warning; the token itself is never sent.
                 """, MailMessage.MaxBodyLength),
-            Status = Webhooks.DeliveryStatus.Pending,
+            Status = DeliveryStatus.Pending,
             CreatedAt = now,
             NextAttemptAt = now,
         });

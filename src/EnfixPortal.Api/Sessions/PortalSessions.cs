@@ -1,10 +1,11 @@
-using System.Security.Cryptography;
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Changes;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Users;
 using Microsoft.EntityFrameworkCore;
+using System.Security.Cryptography;
 
 namespace EnfixPortal.Api.Sessions;
 

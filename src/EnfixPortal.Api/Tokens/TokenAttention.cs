@@ -1,3 +1,5 @@
+using EnfixPortal.Api.Model;
+
 namespace EnfixPortal.Api.Tokens;
 
 /// <summary>Tokens that need an administrator's look: soon expiring, long unused, or held by a deactivated owner.</summary>

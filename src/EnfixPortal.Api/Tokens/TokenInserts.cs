@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
-using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using Microsoft.EntityFrameworkCore;
+using System.Collections.Concurrent;
 
 namespace EnfixPortal.Api.Tokens;
 

@@ -1,5 +1,5 @@
 using EnfixPortal.Api.Infrastructure.Persistence;
-using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Api.Tokens;

@@ -1,7 +1,8 @@
-using System.Numerics;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using Microsoft.EntityFrameworkCore;
+using System.Numerics;
 
 namespace EnfixPortal.Api.Tokens;
 

@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Model;
 
 namespace EnfixPortal.Api.Tokens;
 

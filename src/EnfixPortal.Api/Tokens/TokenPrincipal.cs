@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Model;
 
 namespace EnfixPortal.Api.Tokens;
 
@@ -9,7 +10,7 @@ public sealed record TokenPrincipal(CachedUser Owner, CachedToken AppToken, Cach
     public string UserId => Owner.UserId;
     public string UserName => Owner.UserName;
     public IReadOnlyList<string> Roles => Owner.Roles;
-    public bool IsAdmin => Roles.Contains(Users.Roles.Admin);
+    public bool IsAdmin => Roles.Contains(Model.Roles.Admin);
 
     /// <summary>What the pair may do: the scopes both tokens allow (an unscoped token allows everything), null when neither
     /// token is scoped. Roles still apply on top: a scope never lets a user do what their roles do not. Free when warm.</summary>

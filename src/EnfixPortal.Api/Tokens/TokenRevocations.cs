@@ -1,3 +1,5 @@
+using EnfixPortal.Api.Model;
+
 namespace EnfixPortal.Api.Tokens;
 
 /// <summary>Tells whatever remembers validated tokens (the validation cache, other nodes) that a token or a whole

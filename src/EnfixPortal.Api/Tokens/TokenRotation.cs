@@ -1,11 +1,12 @@
-using System.Globalization;
-using System.Numerics;
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using System.Globalization;
+using System.Numerics;
 
 namespace EnfixPortal.Api.Tokens;
 

@@ -1,7 +1,7 @@
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
-using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Model;
 using System.ComponentModel.DataAnnotations;
 
 namespace EnfixPortal.Api.Tokens;

@@ -1,7 +1,8 @@
-using System.Globalization;
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
+using System.Globalization;
 
 namespace EnfixPortal.Api.Tokens;
 

@@ -1,6 +1,7 @@
-using System.Linq.Expressions;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 
 namespace EnfixPortal.Api.Tokens;
 

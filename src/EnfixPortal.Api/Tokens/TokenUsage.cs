@@ -1,9 +1,10 @@
-using System.Collections.Concurrent;
-using EnfixPortal.Api.Infrastructure;
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Collections.Concurrent;
 
 namespace EnfixPortal.Api.Tokens;
 

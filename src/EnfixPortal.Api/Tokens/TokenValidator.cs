@@ -1,9 +1,10 @@
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Infrastructure;
+using EnfixPortal.Api.Model;
+using Microsoft.EntityFrameworkCore;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
-using EnfixPortal.Api.Common;
-using EnfixPortal.Api.Infrastructure;
-using EnfixPortal.Api.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Api.Tokens;
 

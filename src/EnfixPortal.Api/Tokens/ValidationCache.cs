@@ -1,7 +1,8 @@
+using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Model;
+using Microsoft.Extensions.Options;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
-using EnfixPortal.Api.Common;
-using Microsoft.Extensions.Options;
 
 namespace EnfixPortal.Api.Tokens;
 

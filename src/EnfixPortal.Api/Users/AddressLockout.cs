@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
-using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

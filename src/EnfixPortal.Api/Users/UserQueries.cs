@@ -1,5 +1,6 @@
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Mail;
-using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,10 +1,11 @@
-using System.Net.Sockets;
-using System.Text;
 using EnfixPortal.Api.Changes;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Net.Sockets;
+using System.Text;
 
 namespace EnfixPortal.Api.Webhooks;
 

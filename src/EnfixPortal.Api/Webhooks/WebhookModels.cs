@@ -1,3 +1,5 @@
+using EnfixPortal.Api.Model;
+
 namespace EnfixPortal.Api.Webhooks;
 
 public sealed record WebhookView(string Id, string Url, IReadOnlyList<string> Events, bool Enabled, DateTime CreatedAt)

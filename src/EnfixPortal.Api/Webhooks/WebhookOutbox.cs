@@ -1,7 +1,8 @@
-using System.Text.Json;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
 
 namespace EnfixPortal.Api.Webhooks;
 

@@ -1,9 +1,9 @@
-using System.Globalization;
-using System.Text;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Sessions;
-using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
+using System.Globalization;
+using System.Text;
 
 namespace EnfixPortal.Account;
 

@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using EnfixPortal.Api.Common;
-using EnfixPortal.Api.Users;
+using EnfixPortal.Api.Model;
 using Microsoft.AspNetCore.Components.Authorization;
+using System.Security.Claims;
 
 namespace EnfixPortal.Account;
 

@@ -1,7 +1,7 @@
 using EnfixPortal.Api.Infrastructure.Http;
-using EnfixPortal.Api.Users;
-using Microsoft.AspNetCore.Authentication;
+using EnfixPortal.Api.Model;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 

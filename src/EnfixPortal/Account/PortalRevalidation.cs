@@ -1,10 +1,10 @@
-using System.Security.Claims;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Sessions;
-using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using System.Security.Claims;
 
 namespace EnfixPortal.Account;
 

@@ -1,5 +1,6 @@
 using EnfixPortal.Api.Infrastructure.Persistence;
-using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Infrastructure;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Users;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,8 @@
-using System.Numerics;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Endpoints;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
-using EnfixPortal.Api.Users;
+using System.Numerics;
 
 namespace EnfixPortal.Cli;
 

@@ -1,8 +1,9 @@
-using System.Net;
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using Microsoft.Extensions.DependencyInjection;
+using System.Net;
 
 namespace EnfixPortal.E2E.Infrastructure;
 

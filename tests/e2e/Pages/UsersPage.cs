@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Common;
 using Microsoft.Playwright;
 
 namespace EnfixPortal.E2E.Pages;

@@ -1,10 +1,11 @@
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
+using EnfixPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using EnfixPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EnfixPortal.Tests.Api;

@@ -1,5 +1,6 @@
-using System.Net;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
+using System.Net;
 
 namespace EnfixPortal.Tests.Api;
 

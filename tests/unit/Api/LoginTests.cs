@@ -1,8 +1,8 @@
-using System.Net;
-using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Users;
 using Microsoft.EntityFrameworkCore;
+using System.Net;
 
 namespace EnfixPortal.Tests.Api;
 

@@ -1,6 +1,6 @@
+using EnfixPortal.Api.Model;
 using System.Net;
 using System.Text.Json.Nodes;
-using EnfixPortal.Api.Tokens;
 
 namespace EnfixPortal.Tests.Api;
 

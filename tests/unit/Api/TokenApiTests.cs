@@ -1,6 +1,7 @@
+using EnfixPortal.Api.Model;
+using EnfixPortal.Api.Tokens;
 using System.Net;
 using System.Text.Json.Nodes;
-using EnfixPortal.Api.Tokens;
 
 namespace EnfixPortal.Tests.Api;
 

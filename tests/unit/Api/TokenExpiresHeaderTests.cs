@@ -1,6 +1,6 @@
+using EnfixPortal.Api.Model;
 using System.Globalization;
 using System.Net;
-using EnfixPortal.Api.Tokens;
 
 namespace EnfixPortal.Tests.Api;
 

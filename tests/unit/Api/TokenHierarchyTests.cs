@@ -1,5 +1,5 @@
+using EnfixPortal.Api.Model;
 using System.Net;
-using EnfixPortal.Api.Tokens;
 
 namespace EnfixPortal.Tests.Api;
 

@@ -1,11 +1,12 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using EnfixPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using System.Net;
+using System.Text.Json.Nodes;
 
 namespace EnfixPortal.Tests.Api;
 

@@ -1,6 +1,7 @@
-using System.Net;
 using EnfixPortal.Api.Auditing;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
+using System.Net;
 
 namespace EnfixPortal.Tests.Api;
 

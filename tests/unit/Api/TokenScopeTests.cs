@@ -1,9 +1,8 @@
+using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json.Nodes;
-using EnfixPortal.Api.Auditing;
-using EnfixPortal.Api.Infrastructure.Persistence;
-using EnfixPortal.Api.Tokens;
-using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Tests.Api;
 

@@ -1,4 +1,4 @@
-using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Model;
 using NetArchTest.Rules;
 using Xunit;
 
@@ -10,7 +10,7 @@ namespace EnfixPortal.Tests.Architecture;
 public sealed class ServiceLayerTests
 {
     public static TheoryData<string> ServiceNamespaces => new(
-        ["Tokens", "Users", "Webhooks", "Auditing", "Sessions", "Changes", "Common", "Mail", "Dashboard"]);
+        ["Model", "Tokens", "Users", "Webhooks", "Auditing", "Sessions", "Changes", "Common", "Mail", "Dashboard"]);
 
     /// <summary>What only a door may use: the framework's HTTP, routing, MVC and component types, and the API's own doors.</summary>
     private static readonly string[] DoorNamespaces =

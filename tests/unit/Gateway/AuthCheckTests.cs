@@ -1,8 +1,8 @@
-using System.Net;
 using EnfixPortal.Api.Gateway;
-using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Tests.Api;
 using EnfixPortal.Tests.Infrastructure;
+using System.Net;
 
 namespace EnfixPortal.Tests.Gateway;
 

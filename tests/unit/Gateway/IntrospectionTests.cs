@@ -1,12 +1,12 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Tests.Api;
 using EnfixPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using System.Net;
+using System.Text.Json.Nodes;
 
 namespace EnfixPortal.Tests.Gateway;
 

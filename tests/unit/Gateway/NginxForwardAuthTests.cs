@@ -1,8 +1,9 @@
-using System.Net;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using EnfixPortal.Tests.Nodes;
 using EnfixPortal.Tests.Operations;
+using System.Net;
 
 namespace EnfixPortal.Tests.Gateway;
 

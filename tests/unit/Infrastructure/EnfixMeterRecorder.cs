@@ -1,5 +1,5 @@
+using EnfixPortal.Api.Common;
 using System.Diagnostics.Metrics;
-using EnfixPortal.Api.Infrastructure;
 
 namespace EnfixPortal.Tests.Infrastructure;
 

@@ -1,6 +1,7 @@
 using EnfixPortal.Api.Common;
-using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Infrastructure;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using EnfixPortal.Tests.Api;

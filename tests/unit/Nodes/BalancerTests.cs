@@ -1,9 +1,9 @@
-using System.Net;
-using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using System.Net;
 
 namespace EnfixPortal.Tests.Nodes;
 

@@ -1,9 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
 using EnfixPortal.Api.Changes;
-using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Tests.Cli;
 using EnfixPortal.Tests.Infrastructure;
+using System.Net.Sockets;
+using System.Net;
 
 namespace EnfixPortal.Tests.Nodes;
 

@@ -1,5 +1,6 @@
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Users;
 using EnfixPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

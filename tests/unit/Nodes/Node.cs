@@ -1,13 +1,13 @@
-using System.Net;
 using EnfixPortal.Api.Common;
-using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Users;
 using EnfixPortal.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using System.Net;
 
 namespace EnfixPortal.Tests.Nodes;
 

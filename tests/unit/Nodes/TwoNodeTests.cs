@@ -1,10 +1,11 @@
-using System.Net;
-using System.Security.Cryptography;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using System.Net;
+using System.Security.Cryptography;
 
 namespace EnfixPortal.Tests.Nodes;
 

@@ -1,7 +1,8 @@
-using System.Diagnostics.Metrics;
-using System.Net;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Tests.Api;
 using EnfixPortal.Tests.Infrastructure;
+using System.Diagnostics.Metrics;
+using System.Net;
 
 namespace EnfixPortal.Tests.Operations;
 

@@ -1,8 +1,8 @@
-using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
-using Microsoft.EntityFrameworkCore;
 using EnfixPortal.Tests.Api;
+using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Tests.Operations;
 

@@ -1,9 +1,8 @@
-using System.Net;
-using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Infrastructure.Persistence;
-using EnfixPortal.Api.Tokens;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Tests.Api;
 using Microsoft.EntityFrameworkCore;
+using System.Net;
 
 namespace EnfixPortal.Tests.Operations;
 

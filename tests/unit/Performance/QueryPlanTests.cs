@@ -1,6 +1,7 @@
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Dashboard;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;

@@ -1,4 +1,5 @@
 using Bunit;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Components.Pages.Tokens;
 

@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Model;
 using Bunit;
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using EnfixPortal.Account;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Sessions;
 using EnfixPortal.Api.Users;
 using EnfixPortal.Tests.Infrastructure;
@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using System.Security.Claims;
 
 namespace EnfixPortal.Tests.Portal;
 

@@ -1,10 +1,10 @@
-using System.Net;
-using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Tests.Api;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using System.Net;
 
 namespace EnfixPortal.Tests.Portal;
 

@@ -1,15 +1,16 @@
-using System.Security.Claims;
 using Bunit;
 using EnfixPortal.Account;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Users;
 using EnfixPortal.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MudBlazor;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using MudBlazor;
+using System.Security.Claims;
 
 namespace EnfixPortal.Tests.Portal;
 

@@ -1,6 +1,6 @@
 using Bunit;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
-using EnfixPortal.Api.Users;
 using EnfixPortal.Components.Pages.Tokens;
 using EnfixPortal.Tests.Infrastructure;
 using MudBlazor;

@@ -1,5 +1,5 @@
-using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Users;
 using EnfixPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Tests.Infrastructure;
 
@@ -88,7 +89,7 @@ public sealed class AuditQueriesTests : IAsyncLifetime
         var token = (await tokens.CreateAppTokenAsync(_harness.AdminActor, new EnfixPortal.Api.Tokens.CreateTokenRequest(Name: "nightly"))).Value!.Token;
 
         var created = (await Audit.ListAsync(_harness.AdminActor, new AuditQuery(Action: AuditActions.AppTokenCreated))).Value!.Items.Single();
-        Assert.Equal(new TargetToken("nightly", token.Hint, EnfixPortal.Api.Tokens.TokenKind.App), created.Token);
+        Assert.Equal(new TargetToken("nightly", token.Hint, EnfixPortal.Api.Model.TokenKind.App), created.Token);
         var writer = new StringWriter();
         await Account.AuditCsv.WriteAsync(writer, Audit.Export(_harness.AdminActor, new AuditQuery(Action: AuditActions.AppTokenCreated)).Value!.Rows, default);
         var header = Account.AuditCsv.Header.Split(',');
@@ -97,7 +98,7 @@ public sealed class AuditQueriesTests : IAsyncLifetime
         Assert.Equal(token.Hint, cells[Array.IndexOf(header, "target_token_hint")]);
         Assert.Equal(token.Accessor, cells[Array.IndexOf(header, "target_token")]);
 
-        await tokens.DeleteAsync(_harness.AdminActor, EnfixPortal.Api.Tokens.TokenFamily.App, token.Accessor);
+        await tokens.DeleteAsync(_harness.AdminActor, EnfixPortal.Api.Model.TokenFamily.App, token.Accessor);
         var after = (await Audit.ListAsync(_harness.AdminActor, new AuditQuery(Action: AuditActions.AppTokenCreated))).Value!.Items.Single();
         Assert.Null(after.Token);
         Assert.Equal(token.Accessor, after.TargetAccessor);

@@ -1,11 +1,12 @@
-using System.Collections.Concurrent;
 using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Changes;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using EnfixPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using System.Collections.Concurrent;
 
 namespace EnfixPortal.Tests.Services;
 

@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,8 @@
-using System.Numerics;
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Tests.Infrastructure;
+using System.Numerics;
 
 namespace EnfixPortal.Tests.Services;
 

@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
 using EnfixPortal.Api.Auditing;
-using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using System.Security.Cryptography;
 
 namespace EnfixPortal.Tests.Services;
 

@@ -1,8 +1,9 @@
-using System.Net;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using EnfixPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using System.Net;
 
 namespace EnfixPortal.Tests.Services;
 

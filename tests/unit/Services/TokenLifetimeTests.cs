@@ -1,7 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Tests.Infrastructure;
+using System.ComponentModel.DataAnnotations;
 
 namespace EnfixPortal.Tests.Services;
 

@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Tests.Infrastructure;
 

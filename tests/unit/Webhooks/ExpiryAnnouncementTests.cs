@@ -51,7 +51,7 @@ public abstract class ExpiryAnnouncementTests(Engine engine) : IAsyncLifetime
         Assert.Equal(1, await announcements.RunAsync());
         Assert.Equal(1, (await RaisedAsync()).Single().GetProperty("data").GetProperty("days_before_expiry").GetInt32());
 
-        await _harness.Get<EnfixPortal.Api.Tokens.TokenService>().ChangeAsync(_harness.AdminActor, EnfixPortal.Api.Tokens.TokenFamily.App, token.Token.Accessor,
+        await _harness.Get<EnfixPortal.Api.Tokens.TokenService>().ChangeAsync(_harness.AdminActor, EnfixPortal.Api.Model.TokenFamily.App, token.Token.Accessor,
             new EnfixPortal.Api.Tokens.ChangeTokenRequest(SecondsUntilExpire: (long)TimeSpan.FromDays(8).TotalSeconds));
         _harness.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         Assert.Equal(1, await announcements.RunAsync());

@@ -1,4 +1,4 @@
-using EnfixPortal.Api.Mail;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using EnfixPortal.Api.Webhooks;

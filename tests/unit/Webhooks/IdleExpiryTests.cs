@@ -1,9 +1,9 @@
-using System.Text.Json;
-using EnfixPortal.Api.Auditing;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Webhooks;
 using EnfixPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
 
 namespace EnfixPortal.Tests.Webhooks;
 

@@ -114,7 +114,7 @@ public sealed class WebhookApiTests(WebhookApiFixture api) : IClassFixture<Webho
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.AnswerStatus = 0;
         var (id, _) = await CreateWebhookAsync(receiver, "token.created");
-        await api.NewTokenAsync(api.Admin, EnfixPortal.Api.Tokens.TokenFamily.App);
+        await api.NewTokenAsync(api.Admin, EnfixPortal.Api.Model.TokenFamily.App);
         await WebhookReceiver.WaitUntilAsync(() => Task.FromResult(receiver.Hanging > 0), "the receiver holds a delivery");
 
         var whileHanging = await api.Client.PostJsonAsync("/api/v1/app_tokens/", api.Admin, "{}");

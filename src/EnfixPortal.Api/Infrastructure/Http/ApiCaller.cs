@@ -1,8 +1,8 @@
-using System.Security.Claims;
 using EnfixPortal.Api.Common;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
-using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Http;
+using System.Security.Claims;
 
 namespace EnfixPortal.Api.Infrastructure.Http;
 

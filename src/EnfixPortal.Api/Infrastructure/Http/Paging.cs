@@ -1,6 +1,7 @@
-using System.Globalization;
+using EnfixPortal.Api.Common;
 using EnfixPortal.Api.Tokens;
 using Microsoft.AspNetCore.Http;
+using System.Globalization;
 
 namespace EnfixPortal.Api.Infrastructure.Http;
 

@@ -1,6 +1,6 @@
-using EnfixPortal.Api.Auditing;
-using Microsoft.EntityFrameworkCore;
+using EnfixPortal.Api.Model;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Api.Infrastructure.Persistence;
 

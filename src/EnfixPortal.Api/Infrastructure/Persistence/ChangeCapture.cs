@@ -1,9 +1,9 @@
+using EnfixPortal.Api.Changes;
+using EnfixPortal.Api.Model;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using EnfixPortal.Api.Auditing;
-using EnfixPortal.Api.Changes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EnfixPortal.Api.Infrastructure.Persistence;
 

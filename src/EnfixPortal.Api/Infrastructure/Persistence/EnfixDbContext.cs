@@ -1,12 +1,8 @@
-using EnfixPortal.Api.Auditing;
-using EnfixPortal.Api.Mail;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Sessions;
-using EnfixPortal.Api.Tokens;
-using EnfixPortal.Api.Users;
-using EnfixPortal.Api.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Api.Infrastructure.Persistence;

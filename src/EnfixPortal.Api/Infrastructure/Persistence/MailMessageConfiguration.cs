@@ -1,7 +1,7 @@
-using EnfixPortal.Api.Mail;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Webhooks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Api.Infrastructure.Persistence;
 

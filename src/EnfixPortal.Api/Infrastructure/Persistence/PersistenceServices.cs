@@ -1,4 +1,5 @@
 using EnfixPortal.Api.Changes;
+using EnfixPortal.Api.Common;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -17,11 +18,10 @@ public static class PersistenceServices
     /// An unknown name registers SQLite and is then refused at start by the options validation, naming the key.</summary>
     public static IServiceCollection AddEnfixPersistence(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        var (database, connectionString) = Target(configuration);
         services.BindSettings<DatabaseOptions>(DatabaseOptions.Section)
             .Validate(o => !o.IsPostgres || !string.IsNullOrWhiteSpace(connectionString),
                 "ConnectionStrings:Enfix must name the PostgreSQL database when Enfix:Database:Provider is Postgres.");
-        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 
         services.AddSingleton<ChangeFeed>();
         services.AddSingleton<ChangeCapture>();
@@ -31,23 +31,15 @@ public static class PersistenceServices
                 .AddInterceptors(sp.GetRequiredService<ChangeCapture>())
                 .ConfigureWarnings(CountsNeedNoOrder));
             services.AddSingleton<IDbContextFactory<EnfixDbContext>, DerivedContextFactory<PostgresEnfixDbContext>>();
-            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PostgresRevocationRelay>(sp, connectionString!));
-            services.AddHostedService(sp => sp.GetRequiredService<PostgresRevocationRelay>());
-            services.AddSingleton<IRunNotices>(sp => sp.GetRequiredService<PostgresRevocationRelay>());
         }
         else
         {
-            if (string.IsNullOrWhiteSpace(connectionString)) connectionString = DefaultConnectionString;
             services.AddSingleton<SqlitePragmas>();
             services.AddSingleton<SqliteWriteGate>();
             services.AddDbContextFactory<SqliteEnfixDbContext>((sp, options) => options.UseSqlite(connectionString)
                 .AddInterceptors(sp.GetRequiredService<SqlitePragmas>(), sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<ChangeCapture>())
                 .ConfigureWarnings(CountsNeedNoOrder));
             services.AddSingleton<IDbContextFactory<EnfixDbContext>, DerivedContextFactory<SqliteEnfixDbContext>>();
-            var file = SqliteFile.FullPath(connectionString);
-            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<SqliteNoticeSocket>(sp, (string?)file!));
-            services.AddHostedService(sp => sp.GetRequiredService<SqliteNoticeSocket>());
-            services.AddSingleton<IRunNotices>(sp => sp.GetRequiredService<SqliteNoticeSocket>());
         }
         services.AddScoped<EnfixDbContext>(sp => sp.GetRequiredService<IDbContextFactory<EnfixDbContext>>().CreateDbContext());
         // Cookies, antiforgery tokens and circuits are protected with keys every node reads from the one database. The keys
@@ -56,6 +48,14 @@ public static class PersistenceServices
         services.AddDataProtection().PersistKeysToDbContext<EnfixDbContext>().SetApplicationName(DataProtectionApplicationName);
         services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error));
         return services;
+    }
+
+    /// <summary>The database the configuration names: its options and connection string (SQLite's default file when none).</summary>
+    public static (DatabaseOptions Database, string? ConnectionString) Target(IConfiguration configuration)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        return (database, !database.IsPostgres && string.IsNullOrWhiteSpace(connectionString) ? DefaultConnectionString : connectionString);
     }
 
     /// <summary>The dashboard's and grids' limited counts read "at most N+1 rows" with Take and no OrderBy on purpose: any N+1

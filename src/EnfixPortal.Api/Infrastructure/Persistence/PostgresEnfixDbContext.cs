@@ -9,8 +9,8 @@ public sealed class PostgresEnfixDbContext(DbContextOptions<PostgresEnfixDbConte
     {
         base.OnModelCreating(builder);
         // Prefix searches are byte-order ranges (as on SQLite); a linguistic collation could skip punctuation.
-        builder.Entity<Tokens.Token>().Property(t => t.NameKey).UseCollation("C");
-        builder.Entity<Tokens.Token>().Property(t => t.Accessor).UseCollation("C");
+        builder.Entity<Model.Token>().Property(t => t.NameKey).UseCollation("C");
+        builder.Entity<Model.Token>().Property(t => t.Accessor).UseCollation("C");
     }
 }
 

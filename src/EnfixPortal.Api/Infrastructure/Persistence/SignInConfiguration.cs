@@ -1,7 +1,6 @@
-using EnfixPortal.Api.Sessions;
-using EnfixPortal.Api.Users;
-using Microsoft.EntityFrameworkCore;
+using EnfixPortal.Api.Model;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Api.Infrastructure.Persistence;
 

@@ -1,6 +1,7 @@
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace EnfixPortal.Api.Infrastructure.Persistence;
 

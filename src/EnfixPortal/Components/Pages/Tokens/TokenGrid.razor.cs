@@ -1,4 +1,5 @@
 using EnfixPortal.Account;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
 using EnfixPortal.Api.Users;
 using Microsoft.AspNetCore.Components;

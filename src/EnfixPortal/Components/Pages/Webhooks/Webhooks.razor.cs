@@ -1,4 +1,5 @@
 using EnfixPortal.Account;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Webhooks;
 using EnfixPortal.Components.Shared;
 using Microsoft.AspNetCore.Components;

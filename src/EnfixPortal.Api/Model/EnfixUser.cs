@@ -1,7 +1,7 @@
 using EnfixPortal.Api.Common;
 using Microsoft.AspNetCore.Identity;
 
-namespace EnfixPortal.Api.Users;
+namespace EnfixPortal.Api.Model;
 
 public sealed class EnfixUser : IdentityUser
 {

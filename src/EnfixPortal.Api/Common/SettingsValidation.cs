@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace EnfixPortal.Api.Infrastructure;
+namespace EnfixPortal.Api.Common;
 
 /// <summary>Settings bound from configuration and checked at start, failing with the operator's words only: each
 /// attribute's or <see cref="IValidatableObject"/>'s message as written (they name the key), not the framework's

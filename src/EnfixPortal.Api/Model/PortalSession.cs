@@ -1,4 +1,4 @@
-namespace EnfixPortal.Api.Sessions;
+namespace EnfixPortal.Api.Model;
 
 /// <summary>One sign-in to the portal, kept on the server: the browser's cookie names it, and the cookie is honoured only
 /// while this row exists. Sign-out, "end session" and "end all sessions" delete rows.</summary>

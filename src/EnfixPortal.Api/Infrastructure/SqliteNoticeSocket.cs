@@ -7,7 +7,7 @@ using EnfixPortal.Api.Tokens;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace EnfixPortal.Api.Infrastructure.Persistence;
+namespace EnfixPortal.Api.Infrastructure;
 
 /// <summary>On SQLite, lets a command-line run against the database file tell the server running on the same file what it
 /// changed, as PostgreSQL nodes tell each other (<see cref="PostgresRevocationRelay"/>): the server listens on a Unix

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace EnfixPortal.Api.Infrastructure;
+namespace EnfixPortal.Api.Common;
 
 /// <summary>Writes down what a service gathered in memory on an interval and once more at shutdown; a failed write is
 /// logged and left for the next tick.</summary>

@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Tokens;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace EnfixPortal.Api.Infrastructure.Persistence;
+namespace EnfixPortal.Api.Infrastructure;
 
 /// <summary>Hourly (setting Enfix:Tokens:MaintenanceInterval): purges old login tokens, expires idle tokens (when
 /// Enfix:Tokens:IdleExpiry is set) and, on SQLite, refreshes the

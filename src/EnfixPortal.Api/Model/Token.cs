@@ -1,7 +1,9 @@
 using EnfixPortal.Api.Common;
-using EnfixPortal.Api.Users;
 
-namespace EnfixPortal.Api.Tokens;
+namespace EnfixPortal.Api.Model;
+
+/// <summary>App tokens and user tokens (login and OBO) are two resources over one table.</summary>
+public enum TokenFamily { App, User }
 
 public enum TokenKind { App = 0, Login = 1, Obo = 2 }
 
@@ -52,7 +54,7 @@ public sealed class Token
     public DateTime? LastUsedAt { get; set; }
     /// <summary>The client address of the use at <see cref="LastUsedAt"/> (behind a trusted proxy, the client it names).</summary>
     public string? LastUsedAddress { get; set; }
-    /// <summary>The User-Agent of the use at <see cref="LastUsedAt"/>, cut to <see cref="TokenClient.MaxUserAgentLength"/>.</summary>
+    /// <summary>The User-Agent of the use at <see cref="LastUsedAt"/>, cut to <see cref="Tokens.TokenClient.MaxUserAgentLength"/>.</summary>
     public string? LastUsedUserAgent { get; set; }
     /// <summary>After a rotation with a grace period: the hash of the secret it replaced, which keeps working until
     /// <see cref="PreviousSecretEndsAt"/> (or the token's own expiry, if sooner). Null otherwise.</summary>

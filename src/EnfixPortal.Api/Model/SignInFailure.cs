@@ -1,4 +1,4 @@
-namespace EnfixPortal.Api.Users;
+namespace EnfixPortal.Api.Model;
 
 /// <summary>Wrong passwords for one account from one client address since the last right one; enough of them lock that
 /// account out for that address only (<see cref="LockoutSettings"/>). Kept in the database, so every node counts the same.</summary>

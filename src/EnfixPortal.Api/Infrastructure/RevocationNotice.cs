@@ -1,8 +1,9 @@
-using System.Globalization;
 using EnfixPortal.Api.Changes;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Tokens;
+using System.Globalization;
 
-namespace EnfixPortal.Api.Infrastructure.Persistence;
+namespace EnfixPortal.Api.Infrastructure;
 
 /// <summary>What one node tells the others: <c>node/t:&lt;hex of a secret's SHA-256&gt;</c>, <c>node/u:&lt;user id&gt;</c>, or
 /// <c>node/c:&lt;areas&gt;</c> (a change committed, <see cref="ChangeAreas"/> as a number). Hashes are not secrets; the node

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace EnfixPortal.Api.Infrastructure;
+namespace EnfixPortal.Api.Common;
 
 /// <summary>Counters any standard .NET metrics collector can read (meter "EnfixPortal"): sign-ins by outcome and
 /// token validations by result (hit: answered from memory, miss: read from the database, refused).</summary>

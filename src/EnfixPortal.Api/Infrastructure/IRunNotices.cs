@@ -1,4 +1,4 @@
-namespace EnfixPortal.Api.Infrastructure.Persistence;
+namespace EnfixPortal.Api.Infrastructure;
 
 /// <summary>How a process that does not serve requests (a command-line run) tells the running server, or every node, of
 /// the revocations and changes it committed, before it exits.</summary>

@@ -1,6 +1,6 @@
 using EnfixPortal.Api.Common;
 
-namespace EnfixPortal.Api.Auditing;
+namespace EnfixPortal.Api.Model;
 
 public enum AuditOutcome { Success = 0, Failure = 1, Refused = 2 }
 

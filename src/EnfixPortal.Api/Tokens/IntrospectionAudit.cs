@@ -1,13 +1,13 @@
-using System.Collections.Concurrent;
+using EnfixPortal.Api.Auditing;
 using EnfixPortal.Api.Common;
-using EnfixPortal.Api.Infrastructure;
 using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using System.Collections.Concurrent;
 
-namespace EnfixPortal.Api.Auditing;
+namespace EnfixPortal.Api.Tokens;
 
 /// <summary>Introspection is audited in aggregate: each call is counted in memory per caller (user and app token), and
 /// <see cref="FlushAsync"/> writes one <c>token.introspected</c> event per caller with the counts since the last flush

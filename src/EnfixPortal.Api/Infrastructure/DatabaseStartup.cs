@@ -1,3 +1,4 @@
+using EnfixPortal.Api.Infrastructure.Persistence;
 using EnfixPortal.Api.Users;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace EnfixPortal.Api.Infrastructure.Persistence;
+namespace EnfixPortal.Api.Infrastructure;
 
 public static class DatabaseStartup
 {

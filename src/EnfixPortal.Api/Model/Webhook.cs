@@ -1,4 +1,4 @@
-namespace EnfixPortal.Api.Webhooks;
+namespace EnfixPortal.Api.Model;
 
 /// <summary>A receiver of event notices. The signing secret is kept protected by Data Protection: it must be read
 /// back to sign each delivery, so it cannot be hashed like a token.</summary>

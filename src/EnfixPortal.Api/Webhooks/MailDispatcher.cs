@@ -1,4 +1,6 @@
 using EnfixPortal.Api.Infrastructure.Persistence;
+using EnfixPortal.Api.Mail;
+using EnfixPortal.Api.Model;
 using EnfixPortal.Api.Webhooks;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace EnfixPortal.Api.Mail;
+namespace EnfixPortal.Api.Webhooks;
 
 /// <summary>Sends due emails through the mail server (MailKit), one connection per round. A message that fails is tried
 /// again with the webhooks' backoff (from <c>Enfix:Webhooks:FirstRetryDelay</c>, doubling, for <c>RetryFor</c>), and

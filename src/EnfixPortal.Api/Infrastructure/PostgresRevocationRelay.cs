@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace EnfixPortal.Api.Infrastructure.Persistence;
+namespace EnfixPortal.Api.Infrastructure;
 
 /// <summary>Carries revocations and changes between nodes that share one PostgreSQL database: every local revocation
 /// and every committed change (<see cref="ChangeFeed"/>) becomes a <c>NOTIFY</c>, and a connection of its own

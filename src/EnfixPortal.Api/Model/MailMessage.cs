@@ -1,6 +1,5 @@
-using EnfixPortal.Api.Webhooks;
 
-namespace EnfixPortal.Api.Mail;
+namespace EnfixPortal.Api.Model;
 
 /// <summary>One email waiting to be sent, or sent: the outbox row the sender delivers and retries, stored with the
 /// change it reports (an expiry warning), so that a mail server that is down delays it but does not lose it.</summary>

@@ -24,7 +24,7 @@ internal static class TokenHandlers
         group.MapOtherMethods("/{id}/rotate", "POST");
         group.MapGet("/{id}", (HttpContext http, string id, TokenQueries queries, CancellationToken ct) =>
             GetAsync(http, queries, family, id, toItem, ct)).RequiresScope(BuiltInScopes.TokensRead).ProducesApiErrors(404);
-        group.MapPost("/bulk", (HttpContext http, TokenBulk bulk, CancellationToken ct) => BulkAsync(http, bulk, family, toItem, ct))
+        group.MapPost("/bulk", (HttpContext http, TokenChanges bulk, CancellationToken ct) => BulkAsync(http, bulk, family, toItem, ct))
             .RequiresScope(BuiltInScopes.TokensWrite).DocumentsBody<BulkTokenBody>("application/json").ProducesApiErrors(400, 413, 415);
         group.MapOtherMethods("/bulk", "POST");
         group.MapPatch("/{id}", (HttpContext http, string id, TokenService tokens, CancellationToken ct) =>
@@ -76,7 +76,7 @@ internal static class TokenHandlers
 
     /// <summary>Expires, deletes or extends the named tokens; those left as they were are listed with the reason.</summary>
     public static async Task<Results<Ok<TokenBulkAnswer<TItem>>, ApiError>> BulkAsync<TItem>(
-        HttpContext http, TokenBulk bulk, TokenFamily family, Func<TokenView, TItem> toItem, CancellationToken ct)
+        HttpContext http, TokenChanges bulk, TokenFamily family, Func<TokenView, TItem> toItem, CancellationToken ct)
     {
         var body = await RequestBody.ReadObjectAsync(http.Request, ct);
         if (body.Error is { } unreadable) return unreadable;

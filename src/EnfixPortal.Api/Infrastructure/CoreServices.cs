@@ -61,7 +61,7 @@ public static class CoreServices
         services.AddSingleton<TokenInserts>();
         services.AddSingleton<TokenService>();
         services.AddSingleton<TokenQueries>();
-        services.AddSingleton<TokenBulk>();
+        services.AddSingleton<TokenChanges>();
         services.AddSingleton<TokenRotation>();
         services.AddSingleton<ValidationCache>();
         services.AddSingleton<UnknownSecrets>();

@@ -9,10 +9,10 @@ using Microsoft.Extensions.Options;
 namespace EnfixPortal.Api.Tokens;
 
 /// <summary>Creates app and user tokens for every door, with their audit events; changes and deletes one token through
-/// <see cref="TokenBulk"/>, as a list of one.</summary>
+/// <see cref="TokenChanges"/>, as a list of one.</summary>
 public sealed class TokenService(
     IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, IOptionsMonitor<TokenSettings> options,
-    AuditLog audit, TokenInserts inserts, TokenEvents events, TokenBulk bulk)
+    AuditLog audit, TokenInserts inserts, TokenEvents events, TokenChanges bulk)
 {
     public const string MalformedUserId = "One or more IDs are not formatted correctly.";
 
@@ -37,11 +37,11 @@ public sealed class TokenService(
         return new CreatedToken(secret, TokenMapping.ToView(token, user.UserName, now));
     }
 
-    /// <summary>A PATCH of one token: <see cref="TokenBulk.ChangeAsync"/> for a list of one.</summary>
+    /// <summary>A PATCH of one token: <see cref="TokenChanges.ChangeAsync"/> for a list of one.</summary>
     public async Task<ServiceResult<TokenView>> ChangeAsync(Actor actor, TokenFamily family, string id, ChangeTokenRequest change, CancellationToken ct = default) =>
         TokenBatch.Single(await bulk.ChangeAsync(actor, family, [id], change, ct));
 
-    /// <summary>A DELETE of one token: <see cref="TokenBulk.DeleteAsync"/> for a list of one.</summary>
+    /// <summary>A DELETE of one token: <see cref="TokenChanges.DeleteAsync"/> for a list of one.</summary>
     public async Task<ServiceResult<TokenView>> DeleteAsync(Actor actor, TokenFamily family, string id, CancellationToken ct = default) =>
         TokenBatch.Single(await bulk.DeleteAsync(actor, family, [id], ct));
 

@@ -13,7 +13,7 @@ namespace EnfixPortal.Api.Users;
 
 /// <summary>Creates and changes users through ASP.NET Core Identity. Each call takes a fresh scope, so a long-lived
 /// portal circuit never works on a stale user. Deactivation, deletion and password resets reach the tokens at once.</summary>
-public sealed class UserService(IServiceScopeFactory scopes, TimeProvider time, AuditLog audit, TokenBulk tokens,
+public sealed class UserService(IServiceScopeFactory scopes, TimeProvider time, AuditLog audit, TokenChanges tokens,
     TokenRevocations revocations, UserQueries queries, WebhookOutbox outbox)
 {
     public async Task<ServiceResult<UserView>> CreateAsync(Actor actor, CreateUserRequest request, CancellationToken ct = default)

@@ -6,10 +6,10 @@ using EnfixPortal.Api.Tokens;
 namespace EnfixPortal.Cli;
 
 /// <summary><c>expire</c>, <c>delete</c> and <c>extend</c> of one token or several (<c>--id</c> repeated), through the same
-/// <see cref="TokenBulk"/> methods as the API's and the portal's bulk actions.</summary>
+/// <see cref="TokenChanges"/> methods as the API's and the portal's bulk actions.</summary>
 public sealed partial class TokenVerbs
 {
-    private TokenBulk Bulk => services.GetRequiredService<TokenBulk>();
+    private TokenChanges Bulk => services.GetRequiredService<TokenChanges>();
 
     public Func<Task<int>> Expire(CliArguments args, CancellationToken ct) =>
         OnSome(args, [], ids => Bulk.ExpireAsync(_actor, family, ids, ct), token => Describe(Item(token)));

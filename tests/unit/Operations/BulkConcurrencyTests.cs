@@ -18,7 +18,7 @@ public sealed class BulkConcurrencyTests(ApiFixture api) : IClassFixture<ApiFixt
         var owner = await api.NewCallerAsync($"bulk{round}");
         var tokens = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => api.NewTokenAsync(owner, TokenFamily.User)));
         var accessors = tokens.Select(t => t.Token.Accessor).ToList();
-        var bulk = api.Get<TokenBulk>();
+        var bulk = api.Get<TokenChanges>();
         var single = api.Get<TokenService>();
 
         var bulks = Enumerable.Range(0, 16).Select(i => Task.Run(() => i % 2 == 0 ? bulk.DeleteAsync(owner.Actor, TokenFamily.User, accessors) : bulk.ExpireAsync(owner.Actor, TokenFamily.User, accessors)));

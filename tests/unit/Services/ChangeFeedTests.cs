@@ -61,7 +61,7 @@ public abstract class ChangeFeedTests(Engine engine) : IAsyncLifetime
         var bob = await Harness.CreateUserAsync("bob");
         _heard.Clear();
 
-        Assert.Equal(2, (await Harness.Get<TokenBulk>().ExpireAsync(Harness.AdminActor, TokenFamily.App, tokens.Select(t => t.Token.Accessor).ToList())).Value!.Changed.Count);
+        Assert.Equal(2, (await Harness.Get<TokenChanges>().ExpireAsync(Harness.AdminActor, TokenFamily.App, tokens.Select(t => t.Token.Accessor).ToList())).Value!.Changed.Count);
         await Harness.Get<UserService>().UpdateAsync(Harness.AdminActor, bob.Id, new UpdateUserRequest(DisplayName: "Bob"));
 
         Assert.Equal([ChangeAreas.Tokens | ChangeAreas.Users | ChangeAreas.Audit, ChangeAreas.All], _heard);

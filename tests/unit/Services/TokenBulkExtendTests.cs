@@ -11,7 +11,7 @@ public abstract class TokenBulkExtendTests(Engine engine) : IAsyncLifetime
 {
     private const long Day = 86_400;
     private readonly ServiceHarness _harness = new(engine);
-    private TokenBulk Bulk => _harness.Get<TokenBulk>();
+    private TokenChanges Bulk => _harness.Get<TokenChanges>();
 
     public Task InitializeAsync() => _harness.InitializeAsync();
     public Task DisposeAsync() => _harness.DisposeAsync();

@@ -66,7 +66,7 @@ public abstract class TokenLifetimeTests(Engine engine) : IAsyncLifetime
         var validator = _harness.Get<TokenValidator>();
         Assert.True((await validator.ValidateAsync(app.Secret, grandchild.Secret)).Succeeded);
 
-        var bulk = _harness.Get<TokenBulk>();
+        var bulk = _harness.Get<TokenChanges>();
         var ended = delete ? await bulk.DeleteAsync(Portal, TokenFamily.User, [parent.Token.Accessor])
             : await bulk.ExpireAsync(Portal, TokenFamily.User, [parent.Token.Accessor]);
         Assert.Single(ended.Value!.Changed);

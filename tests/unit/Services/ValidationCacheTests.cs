@@ -83,7 +83,7 @@ public abstract class ValidationCacheTests(Engine engine) : IAsyncLifetime
     public async Task ExpiringSeveralAtOnceRefusesThemOnTheVeryNextCheck()
     {
         Assert.True(await ValidAsync());
-        await _harness.Get<TokenBulk>().ExpireAsync(_harness.AdminActor, TokenFamily.User, [_user.Token.Accessor]);
+        await _harness.Get<TokenChanges>().ExpireAsync(_harness.AdminActor, TokenFamily.User, [_user.Token.Accessor]);
         Assert.False(await ValidAsync());
     }
 

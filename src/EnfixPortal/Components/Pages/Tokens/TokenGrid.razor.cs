@@ -8,7 +8,7 @@ using MudBlazor;
 namespace EnfixPortal.Components.Pages.Tokens;
 
 /// <summary>One grid for both token families: paging, sorting and filters go to <see cref="TokenQueries"/> in SQL;
-/// every action goes through <see cref="TokenService"/> or <see cref="TokenBulk"/>.</summary>
+/// every action goes through <see cref="TokenService"/> or <see cref="TokenChanges"/>.</summary>
 public partial class TokenGrid
 {
     [Parameter, EditorRequired] public TokenFamily Family { get; set; }
@@ -20,7 +20,7 @@ public partial class TokenGrid
 
     [Inject] private TokenQueries Queries { get; set; } = default!;
     [Inject] private TokenService Tokens { get; set; } = default!;
-    [Inject] private TokenBulk Bulk { get; set; } = default!;
+    [Inject] private TokenChanges Bulk { get; set; } = default!;
     [Inject] private UserNames Names { get; set; } = default!;
     [Inject] private PortalActor Actor { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;

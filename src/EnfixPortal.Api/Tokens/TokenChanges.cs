@@ -13,7 +13,7 @@ namespace EnfixPortal.Api.Tokens;
 /// once, for every door: a single token is a list of one. Each action is a step on one token (<see cref="TokenSteps"/>);
 /// the permission check, the audit, the webhook events, the descendants' end, the revocation and the retry after a
 /// racing request are <see cref="TokenBatchWrite"/>'s, once for all of them.</summary>
-public sealed class TokenBulk(IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, AuditLog audit, TokenRevocations revocations,
+public sealed class TokenChanges(IDbContextFactory<EnfixDbContext> dbFactory, TimeProvider time, AuditLog audit, TokenRevocations revocations,
     TokenEvents events, WebhookOutbox outbox, IOptionsMonitor<TokenSettings> options)
 {
     private readonly TokenBatchWrite _write = new(dbFactory, time, audit, revocations, events, outbox);

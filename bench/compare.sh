@@ -16,9 +16,9 @@ ROUNDS=${ROUNDS:-8}
 WARMUP=${WARMUP:-10}
 PORT=${PORT:-5401}
 PATHS=${PATHS:-/api/v1/me}
-ADMIN_PASSWORD='Bench-Adm1n-Passw0rd!'
 [ $# -gt 0 ] || { sed -n 2,9p "$0" >&2; exit 2; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+. bench/lib.sh
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 mkdir -p "$WORK"
 
@@ -39,28 +39,14 @@ publish() { # $1: commit or "."; prints the folder of its published server
   echo "$out"
 }
 
-start() { # $1: published folder, $2: port; prints "PID APP_TOKEN USER_TOKEN"
-  local dir=$1 port=$2 db="$WORK/db-$2.db" pid app token
-  rm -f "$db"*
-  (cd "$dir" && ConnectionStrings__Enfix="Data Source=$db" Enfix__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
-    ASPNETCORE_ENVIRONMENT=Production exec dotnet "$dir/EnfixPortal.dll" --urls "http://127.0.0.1:$port" >"$WORK/server-$port.log" 2>&1) &
-  pid=$!
-  for _ in $(seq 300); do curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.2; done
-  app=$(cd "$dir" && ConnectionStrings__Enfix="Data Source=$db" Logging__LogLevel__Default=Warning \
-    dotnet "$dir/EnfixPortal.dll" app-tokens create --username admin --name compare | tail -n 1)
-  token=$(curl -fsS -H "App-Token: $app" -d "username=admin&password=$ADMIN_PASSWORD" "http://127.0.0.1:$port/api/v1/token/" |
-    sed -E 's/.*"token": *"([0-9a-f]+)".*/\1/')
-  echo "$pid $app $token"
-}
-
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-
 names=(); urls=(); headers=(); pid_of=()
 port=$PORT
 for commit in "$@"; do
   dir=$(publish "$commit")
-  read -r pid app token < <(start "$dir" "$port")
-  pids+=("$pid")
+  rm -f "$WORK/db-$port.db"*
+  start_enfix "$dir" "$WORK/db-$port.db" "http://127.0.0.1:$port" "$WORK/server-$port.log"
+  pid=$enfix_pid; pids+=("$pid")
+  read -r app token < <(sign_in_admin "$dir" "$WORK/db-$port.db" "http://127.0.0.1:$port")
   for path in $PATHS; do
     names+=("$commit$path"); urls+=("http://127.0.0.1:$port$path"); pid_of+=("$pid")
     headers+=("App-Token: $app|Token: $token")

@@ -21,9 +21,9 @@ CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-5391}
 PEER_PORT=${PEER_PORT:-5392}
 BASE="http://127.0.0.1:$PORT"
-ADMIN_PASSWORD='Bench-Adm1n-Passw0rd!'
 QUICK=${1:-}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+. bench/lib.sh
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
@@ -36,22 +36,16 @@ server_pid=
 stop_server() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true; fi; server_pid=; }
 trap 'stop_server; if [ -f /tmp/peer-identity-bearer/pid ]; then kill "$(cat /tmp/peer-identity-bearer/pid)" 2>/dev/null || true; fi' EXIT
 
-start_server() { # $1: database file
-  (cd "$WORK/server" && ConnectionStrings__Enfix="Data Source=$1" Enfix__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
-    Enfix__RateLimits__LoginPerMinute=1000000 ASPNETCORE_ENVIRONMENT=Production \
-    exec dotnet "$WORK/server/EnfixPortal.dll" --urls "$BASE" >"$WORK/server.log" 2>&1) &
-  server_pid=$!
-  for _ in $(seq 300); do curl -fs -o /dev/null "$BASE/healthz" && return 0; sleep 0.2; done
-  echo "server did not start; see $WORK/server.log" >&2; exit 1
+start_server() { # $1: database file; only the login limit is raised, for the login figure
+  start_enfix "$WORK/server" "$1" "$BASE" "$WORK/server.log" Enfix__RateLimits__LoginPerMinute=1000000 || exit 1
+  server_pid=$enfix_pid
 }
 
-cli() { (cd "$WORK/server" && ConnectionStrings__Enfix="Data Source=$DB" Enfix__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
-  Logging__LogLevel__Default=Warning dotnet "$WORK/server/EnfixPortal.dll" "$@"); }
+cli() { enfix_cli "$WORK/server" "$DB" "$@"; }
 
 load() { wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" | tee -a "$WORK/wrk.log"; }  # one measured wrk run
 rps_of() { awk '/Requests\/sec/ {print $2}'; }  # the requests/sec in wrk's report on stdin
 rps() { load "$@" | rps_of; }  # wrk's requests/sec for: [extra wrk args...] URL
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # user + system CPU of a process, in clock ticks
 rps_and_cpu() { # as rps, and appends "NAME µs" to cpu.log: the server's (PID) CPU time per request over the run
   local name=$1 pid=$2 before out; shift 2
   before=$(cpu_ticks "$pid")
@@ -63,12 +57,7 @@ rps_and_cpu() { # as rps, and appends "NAME µs" to cpu.log: the server's (PID) 
 median_cpu() { awk -v name="$1" '$1 == name {print $2}' "$WORK/cpu.log" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-sign_in() { # prints "APP TOKEN" for the admin on the running server
-  local app token
-  app=$(cli app-tokens create --username admin --name bench | tail -n 1)
-  token=$(curl -fsS -H "App-Token: $app" -d "username=admin&password=$ADMIN_PASSWORD" "$BASE/api/v1/token/" | sed -E 's/.*"token": *"([0-9a-f]+)".*/\1/')
-  echo "$app $token"
-}
+sign_in() { sign_in_admin "$WORK/server" "$DB" "$BASE"; }  # prints "APP TOKEN" for the admin on the running server
 
 best() { printf '%s\n' "$@" | sort -g | tail -n 1; }
 warm() { wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-10}s" "$@" >/dev/null; }  # JIT tiering settles before a measured run

@@ -39,7 +39,7 @@ public sealed class StableColumnTests(PortalFixture fixture) : PortalTest(fixtur
         var first = await SettledColumnsAsync(page);
 
         await SortByNameAsync(page);
-        await Assertions.Expect(tokens.Row("a00")).ToBeVisibleAsync();
+        await Assertions.Expect(tokens.NamedRow("a00")).ToBeVisibleAsync();
         await AssertSameColumnsAsync(page, first, $"{grid}, sorted by name");
 
         await NextPageAsync(page);
@@ -49,7 +49,7 @@ public sealed class StableColumnTests(PortalFixture fixture) : PortalTest(fixtur
         await SortByNameAsync(page); // descending: the long rows come first, beside short ones
         await page.GetByRole(AriaRole.Button, new() { Name = "First page" }).ClickAsync();
         await Assertions.Expect(tokens.Row("billing service 5")).ToBeVisibleAsync();
-        await Assertions.Expect(tokens.Row("a24")).ToBeVisibleAsync();
+        await Assertions.Expect(tokens.NamedRow("a24")).ToBeVisibleAsync();
         await AssertSameColumnsAsync(page, first, $"{grid}, sorted by name descending");
         await AssertFitsAsync(page, grid);
     }

@@ -12,6 +12,10 @@ public sealed class TokensPage(IPage page, string path, string heading, string c
     public ILocator Grid => Page.GetByRole(AriaRole.Table);
     public ILocator Dialog => Page.GetByRole(AriaRole.Dialog);
     public ILocator Row(string name) => Grid.GetByRole(AriaRole.Row).Filter(new() { HasText = name });
+
+    /// <summary>The row whose name is exactly <paramref name="name"/>: a short name such as "a00" can also be part of
+    /// another row's hint, which <see cref="Row"/> would match too.</summary>
+    public ILocator NamedRow(string name) => Grid.GetByRole(AriaRole.Row).Filter(new() { Has = Page.GetByText(name, new() { Exact = true }) });
     public ILocator Search => Page.GetByLabel("Search name, owner, hint");
 
     public async Task GotoAsync()

@@ -22,6 +22,9 @@ public enum ApiAccess
 public sealed record ApiAccessRequirement(ApiAccess Access)
 {
     public static ApiAccess Of(Endpoint? endpoint) => endpoint?.Metadata.GetMetadata<ApiAccessRequirement>()?.Access ?? ApiAccess.Open;
+
+    /// <summary>The same reading of an endpoint's metadata before it is built (the OpenAPI document's).</summary>
+    public static ApiAccess Of(IEnumerable<object> metadata) => Of(new Endpoint(null, new EndpointMetadataCollection(metadata), null));
 }
 
 public static class ApiAccessRules

@@ -30,7 +30,7 @@ public static class ApiDocs
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
-            var open = context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiAccessRequirement>().LastOrDefault() is not { Access: not ApiAccess.Open };
+            var open = ApiAccessRequirement.Of(context.Description.ActionDescriptor.EndpointMetadata) == ApiAccess.Open;
             operation.Security ??= [];
             List<string> scopes = [.. context.Description.ActionDescriptor.EndpointMetadata.OfType<RequiredScope>().Select(r => r.Scope)];
             var requirement = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(AppTokenScheme, context.Document)] = scopes };

@@ -9,7 +9,7 @@
 # Env: DURATION (wrk seconds per run, default 10), WARMUP (seconds of load before each measured pair, default 10;
 #      LOGIN_WARMUP for the logins, default 60),
 #      ROUNDS (alternating measurements of each figure, best counts; default 5), CONNECTIONS (default 32),
-#      PORT (default 5391), PEER_PORT (5392), WORK (scratch folder, default /tmp/enfix-bench).
+#      PORT (default 5391), PEER_PORT (5392; the empty app listens on the next), WORK (scratch folder, default /tmp/enfix-bench).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
@@ -31,10 +31,11 @@ mkdir -p "$WORK"
 echo "publishing Release builds ..." >&2
 dotnet publish src/EnfixPortal -c Release -o "$WORK/server" --nologo -v q >&2
 dotnet publish bench/EnfixPortal.Bench -c Release -o "$WORK/tool" --nologo -v q >&2
+dotnet publish bench/peers/empty-app -c Release -o "$WORK/empty-app" --nologo -v q >&2
 
-server_pid=
+server_pid=; empty_pid=
 stop_server() { if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true; fi; server_pid=; }
-trap 'stop_server; if [ -f /tmp/peer-identity-bearer/pid ]; then kill "$(cat /tmp/peer-identity-bearer/pid)" 2>/dev/null || true; fi' EXIT
+trap 'stop_server; [ -z "$empty_pid" ] || kill "$empty_pid" 2>/dev/null || true; if [ -f /tmp/peer-identity-bearer/pid ]; then kill "$(cat /tmp/peer-identity-bearer/pid)" 2>/dev/null || true; fi' EXIT
 
 start_server() { # $1: database file; only the login limit is raised, for the login figure
   start_enfix "$WORK/server" "$1" "$BASE" "$WORK/server.log" Enfix__RateLimits__LoginPerMinute=1000000 || exit 1
@@ -46,15 +47,17 @@ cli() { enfix_cli "$WORK/server" "$DB" "$@"; }
 load() { wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" | tee -a "$WORK/wrk.log"; }  # one measured wrk run
 rps_of() { awk '/Requests\/sec/ {print $2}'; }  # the requests/sec in wrk's report on stdin
 rps() { load "$@" | rps_of; }  # wrk's requests/sec for: [extra wrk args...] URL
-rps_and_cpu() { # as rps, and appends "NAME µs" to cpu.log: the server's (PID) CPU time per request over the run
+rps_and_cpu() { # as rps, and appends "NAME µs user-µs kernel-µs" to cpu.log: the server's (PID) CPU time per request
   local name=$1 pid=$2 before out; shift 2
-  before=$(cpu_ticks "$pid")
+  before=$(awk '{print $14, $15}' "/proc/$pid/stat")
   out=$(load "$@")
-  echo "$out" | awk -v name="$name" -v ticks=$(($(cpu_ticks "$pid") - before)) -v hz="$(getconf CLK_TCK)" \
-    '/requests in/ {printf "%s %.1f\n", name, ticks * 1e6 / hz / $1}' >>"$WORK/cpu.log"
+  echo "$out" | awk -v name="$name" -v before="$before" -v after="$(awk '{print $14, $15}' "/proc/$pid/stat")" -v hz="$(getconf CLK_TCK)" \
+    '/requests in/ {split(before, b, " "); split(after, a, " "); u = (a[1] - b[1]) * 1e6 / hz / $1; k = (a[2] - b[2]) * 1e6 / hz / $1
+      printf "%s %.1f %.1f %.1f\n", name, u + k, u, k}' >>"$WORK/cpu.log"
   rps_of <<<"$out"
 }
-median_cpu() { awk -v name="$1" '$1 == name {print $2}' "$WORK/cpu.log" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+median_cpu() { # $1: name, $2: column (2 the total, the default; 3 user; 4 kernel)
+  awk -v name="$1" -v c="${2:-2}" '$1 == name {print $c}' "$WORK/cpu.log" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 sign_in() { sign_in_admin "$WORK/server" "$DB" "$BASE"; }  # prints "APP TOKEN" for the admin on the running server
@@ -108,9 +111,15 @@ PEER="http://127.0.0.1:$PEER_PORT"
 BEARER=$(bash "$ROOT/bench/peers/identity-bearer/run.sh" "$PEER_PORT" 2>/dev/null | tail -n 1)
 peer_healthz() { rps "$PEER/healthz"; }
 peer_me() { rps_and_cpu peer_me "$(cat /tmp/peer-identity-bearer/pid)" -H "Authorization: Bearer $BEARER" "$PEER/me"; }
-warm_ours; warm "$PEER/healthz"; warm -H "Authorization: Bearer $BEARER" "$PEER/me"
-read -r H1 M1 C1 PH PM < <(rounds healthz me check peer_healthz peer_me)
-kill "$(cat /tmp/peer-identity-bearer/pid)" 2>/dev/null || true
+# The floor beside both: an empty ASP.NET Core app (bench/peers/empty-app, `dotnet new web`) answering "Hello World!".
+EMPTY="http://127.0.0.1:$((PEER_PORT + 1))"
+(cd "$WORK/empty-app" && ASPNETCORE_ENVIRONMENT=Production exec dotnet EmptyApp.dll --urls "$EMPTY" >"$WORK/empty-app.log" 2>&1) &
+empty_pid=$!
+for _ in $(seq 150); do curl -fs -o /dev/null "$EMPTY/" && break; sleep 0.2; done
+empty() { rps_and_cpu empty "$empty_pid" "$EMPTY/"; }
+warm_ours; warm "$PEER/healthz"; warm -H "Authorization: Bearer $BEARER" "$PEER/me"; warm "$EMPTY/"
+read -r H1 M1 C1 PH PM E1 < <(rounds healthz me check peer_healthz peer_me empty)
+kill "$(cat /tmp/peer-identity-bearer/pid)" "$empty_pid" 2>/dev/null || true; empty_pid=
 
 echo "1b. a good client under a flood of unknown tokens" >&2
 # One good client (one connection) measures /me's median latency alone, then while 500 connections send unknown tokens:
@@ -193,6 +202,9 @@ report "   ours / peer's me (target >= 2)" "$(ratio "$M1" "$PM")"
 report "   ours / peer's me within each round" "$(per_round me peer_me)"
 report "   server CPU per me (us, median of rounds): ours, peer" "$(median_cpu me), $(median_cpu peer_me)"
 report "   peer's / our server CPU per me" "$(ratio "$(median_cpu peer_me)" "$(median_cpu me)")"
+report "   of which in the kernel (us): ours, peer" "$(median_cpu me 4), $(median_cpu peer_me 4)"
+report "   empty ASP.NET Core app: req/s, server CPU per request (us)" "$E1, $(median_cpu empty) (kernel $(median_cpu empty 4))"
+report "   peer's CPU per me / the empty app's per request" "$(ratio "$(median_cpu peer_me)" "$(median_cpu empty)")"
 report "1b. good client's /me median (ms): alone, 500-connection flood" "$ALONE_MS, same unknown token $SAME_MS, random unknown tokens $RANDOM_MS"
 report "2. logins (req/s) / hash verifications on all cores (/s)" "$LOGIN / $HASH"
 report "   ratio (target >= 0.9)" "$(ratio "$LOGIN" "$HASH")"

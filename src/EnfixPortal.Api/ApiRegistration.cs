@@ -32,7 +32,7 @@ public static class ApiRegistration
         services.AddSingleton<IStartupFilter, ApiBoundary>();
         services.AddExceptionHandler<ApiBoundary>();
         services.AddSingleton<IDeveloperPageExceptionFilter, ApiBoundary>();
-        services.AddApiDocs();
+        services.AddApiDocs(AuthCheckDocument.DescribeAsync);
         // The framework's own request lines and its per-request log scope carry the raw path (a token in
         // /app_tokens/<token>); their categories write nothing whatever the rules. AccessLog writes a redacted line.
         services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(provider =>

@@ -25,8 +25,8 @@ public static class AuthCheckEndpoint
 
     public static IEndpointRouteBuilder MapAuthCheck(this IEndpointRouteBuilder api)
     {
-        // Map, not MapGet: any method. The OpenAPI document lists operations by method, so it leaves the check out;
-        // docs/api.md and docs/integration.md describe it.
+        // Map, not MapGet: any method. The framework's OpenAPI document lists operations by method and so would leave the
+        // check out; AuthCheckDocument describes it.
         foreach (var pattern in new[] { Path, $"{Path}/{{**original}}" })
             api.Map(pattern, Check).RequireTokenPair();
         return api;

@@ -23,7 +23,19 @@ public sealed class IdentityHeaders
     /// <summary>The <see cref="Scopes"/> value of a pair without scopes: it may do all its user may (never a scope's name).</summary>
     public const string Unrestricted = "*";
 
-    public static readonly IReadOnlyList<string> Names = [UserId, Username, Roles, TokenKind, AppTokenOwner, Scopes, ExpiresAt];
+    /// <summary>Each header with what it says, for the OpenAPI document.</summary>
+    public static readonly IReadOnlyList<(string Name, string Meaning)> Described =
+    [
+        (UserId, "The user the user token speaks for (24 hex characters)."),
+        (Username, "Their username."),
+        (Roles, "Their roles, comma-separated (`admin`, or empty)."),
+        (TokenKind, "The user token's kind: `login` or `obo`."),
+        (AppTokenOwner, "The user id of the app token's owner."),
+        (Scopes, $"What the pair allows, space-separated; `{Unrestricted}` when neither token is scoped; empty when the two tokens' scopes have nothing in common."),
+        (ExpiresAt, "The earlier expiry of the two tokens, ISO 8601 in UTC."),
+    ];
+
+    public static readonly IReadOnlyList<string> Names = [.. Described.Select(h => h.Name)];
 
     private readonly KeyValuePair<string, StringValues>[] _values;
 

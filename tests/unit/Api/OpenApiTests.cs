@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using EnfixPortal.Api.Gateway;
 
 namespace EnfixPortal.Tests.Api;
 
@@ -58,6 +59,25 @@ public sealed class OpenApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.All(requirement, r => Assert.Equal(scope.Length == 0 ? [] : [scope], r.Value!.AsArray().Select(s => s!.GetValue<string>())));
         Assert.Contains("`introspect`", document["info"]!["description"]!.GetValue<string>());
         Assert.Contains("`tokens:write`", document["info"]!["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task DocumentDescribesTheForwardAuthCheckThatTakesAnyMethod()
+    {
+        var document = await DocumentAsync();
+
+        var check = document["paths"]!["/api/v1/auth/check"]!["get"]!;
+
+        Assert.Equal(["200", "400", "401", "403", "500"], check["responses"]!.AsObject().Select(r => r.Key).Order());
+        Assert.Equal(IdentityHeaders.Names.Order(), check["responses"]!["200"]!["headers"]!.AsObject().Select(h => h.Key).Order());
+        Assert.Equal("#/components/schemas/ApiErrorBody",
+            check["responses"]!["401"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+        Assert.NotNull(document["components"]!["schemas"]!["ApiErrorBody"]);
+        var scope = Assert.Single(check["parameters"]!.AsArray())!;
+        Assert.Equal(("scope", "query"), (scope["name"]!.GetValue<string>(), scope["in"]!.GetValue<string>()));
+        Assert.Equal(["AppToken", "UserToken"], Assert.Single(check["security"]!.AsArray())!.AsObject().Select(r => r.Key));
+        Assert.Contains("Any method", check["description"]!.GetValue<string>());
+        Assert.Equal(["Gateway"], check["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
     }
 
     [Fact]

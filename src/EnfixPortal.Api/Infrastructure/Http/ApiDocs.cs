@@ -13,8 +13,11 @@ public static class ApiDocs
     public const string AppTokenScheme = "AppToken";
     public const string UserTokenScheme = "UserToken";
 
-    public static IServiceCollection AddApiDocs(this IServiceCollection services) => services.AddOpenApi(options =>
+    /// <summary>Adds the document; <paramref name="describers"/> add what the framework cannot see in the endpoints.</summary>
+    public static IServiceCollection AddApiDocs(this IServiceCollection services,
+        params Func<OpenApiDocument, OpenApiDocumentTransformerContext, CancellationToken, Task>[] describers) => services.AddOpenApi(options =>
     {
+        foreach (var describe in describers) options.AddDocumentTransformer(describe);
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Enfix API";

@@ -63,12 +63,14 @@ public sealed class ReadmeScreenshotTests(ReadmeFixture fixture) : PortalTest(fi
         await Assertions.Expect(phone.Locator(".mud-drawer--open")).ToHaveCountAsync(1);
     }
 
-    /// <summary>Once the page is idle and every transition (a drawer sliding in, a dialog fading) has ended.</summary>
+    /// <summary>Once the page and its fonts have loaded and every transition (a drawer sliding in, a dialog fading) has
+    /// ended. Not "network idle": a page's live connection may keep the network busy past any timeout on a loaded machine,
+    /// and each caller has already waited for the content it shows.</summary>
     private static async Task SaveAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(Folder);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.WaitForFunctionAsync("() => document.fonts.status === 'loaded' && document.getAnimations().every(a => a.playState !== 'running')");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, $"{name}.png"), FullPage = fullPage });
     }
 }

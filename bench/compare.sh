@@ -39,6 +39,8 @@ publish() { # $1: commit or "."; prints the folder of its published server
   echo "$out"
 }
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # user + system CPU of a process, in clock ticks
+
 names=(); urls=(); headers=(); pid_of=()
 port=$PORT
 for commit in "$@"; do

@@ -1,8 +1,11 @@
-# Shell functions shared by bench/run.sh and bench/compare.sh: start a published EnfixPortal on a fresh SQLite file,
-# sign its administrator in, and read a process's CPU time. Source it; it sets ADMIN_PASSWORD.
+# Shell functions shared by bench/run.sh and bench/compare.sh: start a published EnfixPortal on a fresh SQLite file and
+# sign its administrator in. Source it; it sets ADMIN_PASSWORD.
 ADMIN_PASSWORD='Bench-Adm1n-Passw0rd!'
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # user + system CPU of a process, in clock ticks
+wait_until_up() { # $1: URL a started server answers, $2: its log file; fails, naming the log, after a minute
+  for _ in $(seq 300); do curl -fs -o /dev/null "$1" && return 0; sleep 0.2; done
+  echo "server did not start; see $2" >&2; return 1
+}
 
 start_enfix() { # $1: published folder, $2: database file, $3: base URL, $4: log file, then extra NAME=VALUE settings.
   # Starts the server in the background with its shipped settings and waits for /healthz; sets enfix_pid.
@@ -10,8 +13,7 @@ start_enfix() { # $1: published folder, $2: database file, $3: base URL, $4: log
   (cd "$dir" && exec env ConnectionStrings__Enfix="Data Source=$db" Enfix__Bootstrap__AdminPassword="$ADMIN_PASSWORD" \
     ASPNETCORE_ENVIRONMENT=Production "$@" dotnet "$dir/EnfixPortal.dll" --urls "$url" >"$log" 2>&1) &
   enfix_pid=$!
-  for _ in $(seq 300); do curl -fs -o /dev/null "$url/healthz" && return 0; sleep 0.2; done
-  echo "server did not start; see $log" >&2; return 1
+  wait_until_up "$url/healthz" "$log"
 }
 
 enfix_cli() { # $1: published folder, $2: database file, then the command line, e.g. app-tokens create ...

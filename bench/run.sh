@@ -115,7 +115,7 @@ peer_me() { rps_and_cpu peer_me "$(cat /tmp/peer-identity-bearer/pid)" -H "Autho
 EMPTY="http://127.0.0.1:$((PEER_PORT + 1))"
 (cd "$WORK/empty-app" && ASPNETCORE_ENVIRONMENT=Production exec dotnet EmptyApp.dll --urls "$EMPTY" >"$WORK/empty-app.log" 2>&1) &
 empty_pid=$!
-for _ in $(seq 150); do curl -fs -o /dev/null "$EMPTY/" && break; sleep 0.2; done
+wait_until_up "$EMPTY/" "$WORK/empty-app.log"
 empty() { rps_and_cpu empty "$empty_pid" "$EMPTY/"; }
 warm_ours; warm "$PEER/healthz"; warm -H "Authorization: Bearer $BEARER" "$PEER/me"; warm "$EMPTY/"
 read -r H1 M1 C1 PH PM E1 < <(rounds healthz me check peer_healthz peer_me empty)
